@@ -1,0 +1,54 @@
+package lens.events;
+
+/**
+ * Where everything lives in the lake, as paths relative to the lake root (a local path or an
+ * {@code hdfs://}/{@code s3a://} URI; join with '/').
+ *
+ * <pre>
+ * events/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/&lt;topic&gt;+&lt;partition&gt;+&lt;firstOffset&gt;+&lt;lastOffset&gt;.parquet
+ * events/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/_MANIFEST.json      (hour complete; downstream waits for it)
+ * quarantine/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/...               (dead letters, by arrival hour)
+ * results/&lt;job&gt;/window=YYYY-MM-DDTHH/...                              (Spark job outputs and summary.json)
+ * </pre>
+ * Files and folders starting with '_' or '.' are invisible to Spark, Hive and DuckDB readers.
+ */
+public final class LakeLayout {
+
+    public static final String EVENTS = "events";
+    public static final String QUARANTINE = "quarantine";
+    public static final String RESULTS = "results";
+    public static final String MANIFEST = "_MANIFEST.json";
+    public static final String SUMMARY = "summary.json";
+
+    private LakeLayout() {
+    }
+
+    public static String topicDir(Topic topic) {
+        return EVENTS + "/topic=" + topic.topicName();
+    }
+
+    public static String hourDir(Topic topic, EventHour hour) {
+        return topicDir(topic) + "/" + hour.partitionPath();
+    }
+
+    public static String manifest(Topic topic, EventHour hour) {
+        return hourDir(topic, hour) + "/" + MANIFEST;
+    }
+
+    /** Deterministic: a replay of the same offsets gives the same name, never a second copy. */
+    public static String dataFileName(Topic topic, int partition, long firstOffset, long lastOffset) {
+        return String.format("%s+%d+%020d+%020d.parquet", topic.topicName(), partition, firstOffset, lastOffset);
+    }
+
+    public static String quarantineDir(Topic topic, EventHour arrivalHour) {
+        return QUARANTINE + "/topic=" + topic.topicName() + "/" + arrivalHour.partitionPath();
+    }
+
+    public static String resultsDir(String job, EventHour window) {
+        return RESULTS + "/" + job + "/window=" + window.id();
+    }
+
+    public static String summary(String job, EventHour window) {
+        return resultsDir(job, window) + "/" + SUMMARY;
+    }
+}
