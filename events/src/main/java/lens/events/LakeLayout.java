@@ -20,6 +20,19 @@ public final class LakeLayout {
     public static final String MANIFEST = "_MANIFEST.json";
     public static final String SUMMARY = "summary.json";
 
+    /**
+     * Columns every event file has after the topic's own fields (in {@link TopicSchema#fields()} order):
+     * unknown extra properties as a JSON object string, and the Kafka coordinates of the record.
+     * Types: STRING as UTF-8 binary, LONG int64 (timestamp is epoch millis, not a timestamp type), INT int32,
+     * DOUBLE, BOOLEAN, LONG_LIST a 3-level LIST of int64, DOUBLE_MAP a MAP of string to double; all optional.
+     */
+    public static final String COLUMN_EXTRAS = "extras";
+    public static final String COLUMN_KAFKA_PARTITION = "kafka_partition";
+    public static final String COLUMN_KAFKA_OFFSET = "kafka_offset";
+    /** Hive partition columns as readers see them: {@code date} (a date) and {@code hour} (an int). */
+    public static final String COLUMN_DATE = "date";
+    public static final String COLUMN_HOUR = "hour";
+
     private LakeLayout() {
     }
 

@@ -1,0 +1,294 @@
+package lens.broker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft Kafka broker (broker and controller in one process) in a child JVM, bound to
+ * 127.0.0.1 with its data under a directory of the caller's. Started by {@link #start(Path)}; closed by
+ * {@link #close()}, by the JVM's shutdown, or by the parent's death (see {@link BrokerMain}).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static final String CLASSPATH_RESOURCE = "/lens/broker.classpath";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final String bootstrapServers;
+    private final Path dataDir;
+    private final Thread shutdownHook;
+
+    private KafkaBroker(Process process, String bootstrapServers, Path dataDir) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+        this.dataDir = dataDir;
+        this.shutdownHook = new Thread(this::stopProcess, "kafka-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts a broker whose logs and data live under {@code dataDir} (kept across restarts). */
+    public static KafkaBroker start(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            int controllerPort = freePort();
+            Path config = writeServerProperties(dataDir, port, controllerPort);
+            Path log4j = writeLog4jConfig(dataDir);
+            String classpath = brokerClasspath();
+            if (!Files.exists(dataDir.resolve("kafka-logs/meta.properties"))) {
+                runToCompletion(javaCommand(classpath, log4j, "kafka.tools.StorageTool",
+                        "format", "-t", base64Id(), "-c", config.toString(), "--ignore-formatted"), dataDir);
+            }
+            ProcessBuilder builder = new ProcessBuilder(
+                    javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()));
+            Process process = builder.start();
+            String bootstrap = "127.0.0.1:" + port;
+            KafkaBroker broker = new KafkaBroker(process, bootstrap, dataDir);
+            broker.awaitReady();
+            log.info("Kafka broker (KRaft) up at {} in {}, data in {}", bootstrap,
+                    Duration.between(process.info().startInstant().orElse(Instant.now()), Instant.now()), dataDir);
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Creates each topic that does not exist yet. */
+    public void createTopics(Collection<String> names, int partitions) {
+        createTopics(bootstrapServers, names, partitions);
+    }
+
+    /** Creates topics on any cluster; existing ones are left as they are. Retention is unlimited: event time may be old. */
+    public static void createTopics(String bootstrapServers, Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, partitions, (short) 1)
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")));
+            }
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + name, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not create topic " + name, e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try (Admin admin = Admin.create(config)) {
+                if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                sleep(200);
+            }
+        }
+        close();
+        throw new IllegalStateException("Kafka broker not ready after " + STARTUP_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("broker.out"), StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no broker output)";
+        }
+    }
+
+    private static Path writeServerProperties(Path dataDir, int port, int controllerPort) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("kafka-logs").toAbsolutePath().toString());
+        p.setProperty("num.partitions", "3");
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "5");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        p.setProperty("auto.create.topics.enable", "false");
+        // Event time can be years old (MovieLens replays): never delete by age.
+        p.setProperty("log.retention.ms", "-1");
+        p.setProperty("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        Path file = dataDir.resolve("server.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            p.store(out, "generated by lens.broker.KafkaBroker");
+        }
+        return file;
+    }
+
+    private static Path writeLog4jConfig(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("log4j2.properties");
+        Files.writeString(file, """
+                status = warn
+                appender.file.type = File
+                appender.file.name = file
+                appender.file.fileName = %s
+                appender.file.layout.type = PatternLayout
+                appender.file.layout.pattern = [%%d] %%p %%m (%%c)%%n
+                rootLogger.level = INFO
+                rootLogger.appenderRef.file.ref = file
+                logger.kafka.name = kafka
+                logger.kafka.level = WARN
+                logger.apache.name = org.apache.kafka
+                logger.apache.level = WARN
+                """.formatted(dataDir.resolve("broker.log").toAbsolutePath()));
+        return file;
+    }
+
+    private static List<String> javaCommand(String classpath, Path log4j, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx768m", "-XX:+UseG1GC",
+                "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
+                "-cp", classpath, mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void runToCompletion(List<String> command, Path dataDir) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile())).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kafka-storage format failed; see " + dataDir.resolve("broker.out"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    /** The Kafka jars, resolved at build time, plus this module's own classes (for {@link BrokerMain}). */
+    static String brokerClasspath() {
+        String override = System.getProperty("lens.broker.classpath");
+        String resolved;
+        if (override != null && !override.isBlank()) {
+            resolved = override;
+        } else {
+            try (InputStream in = KafkaBroker.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(CLASSPATH_RESOURCE + " missing: build the kafka-broker module");
+                }
+                resolved = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            Path self = Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return self + java.io.File.pathSeparator + resolved;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64Id() {
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

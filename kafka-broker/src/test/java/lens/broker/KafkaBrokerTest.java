@@ -1,0 +1,61 @@
+package lens.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KafkaBrokerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenAFreshDirectory_whenStarted_thenARealBrokerOnLoopbackStoresAndServesRecords() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir)) {
+            assertThat(broker.bootstrapServers()).startsWith("127.0.0.1:");
+            broker.createTopics(List.of("probe"), 2);
+
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("probe", "k", "hello")).get();
+            }
+            try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "probe",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("probe"));
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                for (int i = 0; i < 30 && records.isEmpty(); i++) {
+                    records = consumer.poll(Duration.ofSeconds(1));
+                }
+                assertThat(records.count()).isEqualTo(1);
+                assertThat(records.iterator().next().value()).isEqualTo("hello");
+            }
+        }
+    }
+
+    @Test
+    void givenARunningBroker_whenClosed_thenItsProcessIsGone() {
+        KafkaBroker broker = KafkaBroker.start(dir);
+        assertThat(broker.isAlive()).isTrue();
+
+        broker.close();
+
+        assertThat(broker.isAlive()).isFalse();
+    }
+}
