@@ -89,6 +89,15 @@ class TrafficModelTest {
     }
 
     @Test
+    void givenATruth_whenWrittenAndReadBack_thenItIsEqual(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        PlantedTruth truth = TrafficModel.generate(config).truth();
+
+        truth.write(dir.resolve("truth.json"));
+
+        assertThat(PlantedTruth.read(dir.resolve("truth.json"))).isEqualTo(truth);
+    }
+
+    @Test
     void givenAPlantedMismatch_whenAssigned_thenTheArmsAreSkewed() {
         PlantedTruth truth = TrafficModel.generate(config.withSize(2000, 150, 10).withShares(0, 0, 0.65)).truth();
 
