@@ -40,9 +40,15 @@ public final class DdSketch {
 
     /** The bucket of a value under this sketch's accuracy: ⌈log_γ(x)⌉. */
     public int bucketOf(double value) {
+        return bucketOf(value, relativeAccuracy);
+    }
+
+    /** The bucket of a value for a given accuracy; static so distributed jobs can bucket without a sketch. */
+    public static int bucketOf(double value, double relativeAccuracy) {
         if (value < 0 || Double.isNaN(value)) {
             throw new IllegalArgumentException("DdSketch takes values >= 0, got " + value);
         }
+        double logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
         return value <= MIN_INDEXABLE ? ZERO_BUCKET : (int) Math.ceil(Math.log(value) / logGamma);
     }
 
