@@ -13,12 +13,14 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A day's serving metrics from the hourly states alone (no raw events re-read): counters add, latency sketches
- * merge bucket by bucket, distinct users come from the merged HyperLogLog. Hours without a state are listed.
+ * merge bucket by bucket, distinct users come from the merged HyperLogLog. Hours without a state, and hours
+ * whose inputs were incomplete when they ran (re-run them once complete), are listed.
  */
 public final class DailyServingRollup {
 
     /** The day's merged state plus which hours it covers. */
-    public record Rollup(LocalDate day, ServingState state, List<String> hours, List<String> missingHours) {
+    public record Rollup(LocalDate day, ServingState state, List<String> hours, List<String> incompleteHours,
+                         List<String> missingHours) {
 
         public Map<String, Double> metrics() {
             Map<String, Double> metrics = new LinkedHashMap<>(state.metrics());
@@ -35,12 +37,17 @@ public final class DailyServingRollup {
         List<ServingState> states = new ArrayList<>();
         List<String> hours = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             EventHour hour = first.plusHours(h);
             String path = ServingStateStore.hourPath(lakeRoot, hour);
             if (exists(spark, path)) {
-                states.add(ServingStateStore.read(spark, path));
+                ServingState state = ServingStateStore.read(spark, path);
+                states.add(state);
                 hours.add(hour.toString());
+                if (!state.inputsComplete()) {
+                    incomplete.add(hour.toString());
+                }
             } else {
                 missing.add(hour.toString());
             }
@@ -55,7 +62,7 @@ public final class DailyServingRollup {
         if (states.size() > 1) {
             merged.exactActiveUsers = null;
         }
-        return new Rollup(day, merged, hours, missing);
+        return new Rollup(day, merged, hours, incomplete, missing);
     }
 
     private static boolean exists(SparkSession spark, String path) {

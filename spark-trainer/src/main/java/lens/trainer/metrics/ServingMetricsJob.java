@@ -81,6 +81,7 @@ public final class ServingMetricsJob implements LensSparkJob {
                 hour.plusHours(1), hour.plusHours(1)).size() == 1;
         try {
             ServingState state = new ServingState(accuracy, precision);
+            state.setInputsComplete(inputs.complete());
             aggregateRequests(requests, responses, state);
             aggregateResponses(responses, accuracy, state);
             aggregateInteractions(interactions, precision, state);
@@ -93,7 +94,6 @@ public final class ServingMetricsJob implements LensSparkJob {
             writeState(spark, state, LakeInputs.path(request.lakeRoot(), outputs.get(1)).toString());
 
             Map<String, Double> metrics = state.metrics();
-            metrics.put("inputs_complete", inputs.complete() ? 1.0 : 0.0);
             metrics.put("ctr_window_complete", ctrWindowComplete ? 1.0 : 0.0);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("inputs", inputs.report());

@@ -26,6 +26,8 @@ public final class ServingState {
     long impressions;
     long clickedImpressions;
     long interactions;
+    /** Whether every hour merged into this state had all its inputs complete. */
+    boolean inputsComplete = true;
     /** Exact distinct users, known for a single hour only; a merge keeps the HyperLogLog estimate. */
     Long exactActiveUsers;
     final HyperLogLog users;
@@ -98,6 +100,14 @@ public final class ServingState {
         users.offer(register, rank);
     }
 
+    public void setInputsComplete(boolean complete) {
+        inputsComplete = complete;
+    }
+
+    public boolean inputsComplete() {
+        return inputsComplete;
+    }
+
     public void setExactActiveUsers(long count) {
         exactActiveUsers = count;
     }
@@ -115,6 +125,7 @@ public final class ServingState {
         impressions += other.impressions;
         clickedImpressions += other.clickedImpressions;
         interactions += other.interactions;
+        inputsComplete &= other.inputsComplete;
         exactActiveUsers = null;
         users.merge(other.users);
         other.models.forEach((key, serving) -> model(key).merge(serving));
@@ -158,6 +169,7 @@ public final class ServingState {
         long successes = successes();
         long errors = responses - successes;
         m.put("requests", (double) requests);
+        m.put("inputs_complete", inputsComplete ? 1.0 : 0.0);
         m.put("responses", (double) responses);
         m.put("unanswered_requests", (double) unansweredRequests);
         m.put("errors", (double) errors);
@@ -286,6 +298,7 @@ public final class ServingState {
         rows.add(StateEntry.count("total", "unanswered_requests", "", unansweredRequests));
         rows.add(StateEntry.count("total", "impressions", "", impressions));
         rows.add(StateEntry.count("total", "clicked_impressions", "", clickedImpressions));
+        rows.add(StateEntry.count("total", "inputs_complete", "", inputsComplete ? 1 : 0));
         if (exactActiveUsers != null) {
             rows.add(StateEntry.count("total", "exact_active_users", "", exactActiveUsers));
         }
@@ -324,6 +337,7 @@ public final class ServingState {
                         case "impressions" -> state.impressions += r.count();
                         case "clicked_impressions" -> state.clickedImpressions += r.count();
                         case "exact_active_users" -> state.exactActiveUsers = r.count();
+                        case "inputs_complete" -> state.inputsComplete = r.count() == 1;
                         default -> throw new IllegalArgumentException("unknown total " + r.key());
                     }
                 }

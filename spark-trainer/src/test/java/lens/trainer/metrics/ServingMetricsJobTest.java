@@ -54,6 +54,10 @@ class ServingMetricsJobTest {
     private final Set<Long> hourUsers = new HashSet<>();
     private final Set<Long> nextHourUsers = new HashSet<>();
     private final List<Double> allLatencies = new ArrayList<>();
+    private static final EventHour OPEN = HOUR.plusHours(5);
+    private JobResult hourResult;
+    private JobResult nextResult;
+    private JobResult openResult;
     private long hourRequests;
     private long nextRequests;
 
@@ -66,6 +70,12 @@ class ServingMetricsJobTest {
         plantHour(HOUR, 200, 10, 1, 40, 3.0, random);
         plantHour(NEXT, 60, 0, 41, 70, 5.0, random);
         lake.land();
+        // one run per hour, shared by the tests: each test reads its own aspect of the same results
+        hourResult = run(HOUR);
+        nextResult = run(NEXT);
+        lake.request(OPEN.startMillis() + 1000, "open-1", 1, null, null);
+        lake.land(false);
+        openResult = run(OPEN);
     }
 
     /** Requests every 15 s; the last {@code unanswered} get no response; users cycle over [firstUser, lastUser]. */
@@ -151,7 +161,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenAPlantedHour_whenServingMetricsRun_thenCountsRatesAndSharesMatchTheEvents() {
-        JobResult result = run(HOUR);
+        JobResult result = hourResult;
         Map<String, Double> m = result.metrics();
         List<Response> hour = responsesOf(HOUR);
         long successes = hour.stream().filter(Response::success).count();
@@ -175,7 +185,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenLongTailedLatencies_whenServingMetricsRun_thenPercentilesAreWithinOnePercentOverallAndPerModel() {
-        Map<String, Double> m = run(HOUR).metrics();
+        Map<String, Double> m = hourResult.metrics();
         List<Double> all = responsesOf(HOUR).stream().map(Response::latency).toList();
         List<Double> als = responsesOf(HOUR).stream().filter(r -> r.model.equals("als")).map(Response::latency)
                 .toList();
@@ -191,7 +201,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenClicksInAndOutOfTheWindow_whenServingMetricsRun_thenCtrCountsOnlyAttributedImpressions() {
-        Map<String, Double> m = run(HOUR).metrics();
+        Map<String, Double> m = hourResult.metrics();
         long impressions = 0;
         long clicked = 0;
         for (Response r : responsesOf(HOUR)) {
@@ -214,7 +224,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenABurstAtMinute17_whenServingMetricsRun_thenActiveUsersAndPeakMinuteMatch() {
-        JobResult result = run(HOUR);
+        JobResult result = hourResult;
         Map<String, Double> m = result.metrics();
 
         assertThat(m.get("active_users")).isEqualTo((double) hourUsers.size());
@@ -227,7 +237,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenARun_whenFinished_thenSummaryAndParquetTablesAreInTheLake() throws Exception {
-        JobResult result = run(HOUR);
+        JobResult result = hourResult;
 
         Path summary = dir.resolve("lake").resolve(LakeLayout.summary("serving-metrics", HOUR));
         JobResult read = JobResult.fromJson(Files.readAllBytes(summary));
@@ -240,13 +250,14 @@ class ServingMetricsJobTest {
 
     @Test
     void givenTwoHourlyStates_whenRolledUpToTheDay_thenCountsAddAndPercentilesComeFromMergedSketches() {
-        run(HOUR);
-        run(NEXT);
+        assertThat(nextResult.metrics().get("ctr_window_complete")).isZero();
 
         DailyServingRollup.Rollup day = DailyServingRollup.run(spark, lake.root(), HOUR.date());
         Map<String, Double> m = day.metrics();
 
-        assertThat(day.hours()).containsExactly(HOUR.toString(), NEXT.toString());
+        assertThat(day.hours()).containsExactly(HOUR.toString(), NEXT.toString(), OPEN.toString());
+        assertThat(day.incompleteHours()).containsExactly(OPEN.toString());
+        assertThat(m.get("inputs_complete")).isZero();
         assertThat(m.get("requests")).isEqualTo((double) (hourRequests + nextRequests));
         double exactP95 = lowerQuantile(allLatencies, 0.95);
         assertThat(m.get("latency_p95_ms")).isCloseTo(exactP95, within(0.01 * exactP95));
@@ -257,11 +268,7 @@ class ServingMetricsJobTest {
 
     @Test
     void givenAnHourWithoutManifests_whenServingMetricsRun_thenNothingIsReadAndTheSummarySaysIncomplete() {
-        EventHour open = HOUR.plusHours(5);
-        lake.request(open.startMillis() + 1000, "open-1", 1, null, null);
-        lake.land(false);
-
-        Map<String, Double> m = run(open).metrics();
+        Map<String, Double> m = openResult.metrics();
 
         assertThat(m.get("inputs_complete")).isEqualTo(0.0);
         assertThat(m.get("requests")).isZero();
