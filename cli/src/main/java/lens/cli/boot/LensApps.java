@@ -27,7 +27,7 @@ public final class LensApps {
         properties.put("lens.kafka.bootstrap-servers", bootstrapServers);
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("logging.file.name", workdir.resolve("logs").resolve("lens.log").toString());
-        properties.put("logging.threshold.console", System.getProperty("lens.console.log-level", "WARN"));
+        properties.put("logging.threshold.console", System.getProperty("lens.console.log-level", "ERROR"));
         properties.put("spring.main.register-shutdown-hook", "true");
         properties.putAll(extra);
         return new SpringApplicationBuilder(application)
