@@ -47,7 +47,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class KillRecoveryTest {
 
     private static final int KILLS = 5;
-    private static final int EVENTS = 12_000;
+    private static final int EVENTS = 9_000;
 
     @TempDir
     static Path work;
@@ -109,7 +109,7 @@ class KillRecoveryTest {
             Process child = startChildIngester(lake, log);
             try {
                 awaitLogLine(log, "recovered: position", Duration.ofSeconds(120));
-                Thread.sleep(500 + random.nextInt(4000));
+                Thread.sleep(300 + random.nextInt(2700));
             } finally {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                 child.waitFor(30, TimeUnit.SECONDS);
@@ -176,7 +176,7 @@ class KillRecoveryTest {
 
     private static Process startChildIngester(Path lake, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 IngesterMain.class.getName(),
                 "--lens.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--lens.lake.root=" + lake,
