@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  *                        advances to wall-clock time
  * @param maxRowsPerFile  rotate a file at this many rows
  * @param maxFileSize     rotate a file at about this size
+ * @param maxFileAge      publish a file this long after it was opened, however small: bounds the delay from
+ *                        publish to durable file under steady traffic (idle partitions flush after idleTimeout)
  * @param rowGroupSize    Parquet row group: the memory one open file may buffer
  * @param maxOpenWriters  open files across all partitions; the oldest is published to open another
  * @param maxPollRecords  records per poll (one batch)
@@ -34,6 +36,7 @@ public record IngestProperties(
         @DefaultValue("10s") Duration idleTimeout,
         @DefaultValue("1000000") long maxRowsPerFile,
         @DefaultValue("128MB") DataSize maxFileSize,
+        @DefaultValue("5m") Duration maxFileAge,
         @DefaultValue("8MB") DataSize rowGroupSize,
         @DefaultValue("32") int maxOpenWriters,
         @DefaultValue("2000") int maxPollRecords,
@@ -50,6 +53,7 @@ public record IngestProperties(
         require(idleTimeout.toMillis() >= 100, "lens.ingest.idle-timeout must be at least 100ms");
         require(maxRowsPerFile >= 1, "lens.ingest.max-rows-per-file must be at least 1");
         require(maxFileSize.toBytes() >= 1024, "lens.ingest.max-file-size must be at least 1KB");
+        require(maxFileAge.toMillis() >= 100, "lens.ingest.max-file-age must be at least 100ms");
         require(rowGroupSize.toBytes() >= 64 * 1024, "lens.ingest.row-group-size must be at least 64KB");
         require(maxOpenWriters >= 1, "lens.ingest.max-open-writers must be at least 1");
         require(maxPollRecords >= 1, "lens.ingest.max-poll-records must be at least 1");

@@ -31,6 +31,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** A real broker, a real lake: events land once, in their event hour, hours get manifests, restarts add nothing. */
 class LandingIntegrationTest {
+    // rotation (rows), eviction (writer budget), idle flush, manifests, restart with and without committed offsets
 
     private static KafkaBroker broker;
     @TempDir
@@ -77,7 +78,9 @@ class LandingIntegrationTest {
         }
 
         try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
-                "lens.ingest.group-id=landing-1", "lens.ingest.max-rows-per-file=100")) {
+                "lens.ingest.group-id=landing-1", "lens.ingest.max-rows-per-file=100",
+                // 3 partitions x 3 interleaved hours need 9 files: the oldest open file is evicted to open another
+                "lens.ingest.max-open-writers=4")) {
             IngestionStatus status = app.getBean(IngestionStatus.class);
             assertThat(status.awaitQuiescent(Duration.ofSeconds(90))).isTrue();
             assertThat(status.landed(Topic.USER_INTERACTIONS)).isEqualTo(900);

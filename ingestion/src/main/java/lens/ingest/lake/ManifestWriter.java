@@ -43,7 +43,26 @@ public final class ManifestWriter {
         footerCache.put(fileName, footer);
     }
 
+    /**
+     * Writes the manifest if the folder holds files it does not list yet, then re-lists the folder: another
+     * instance may have written its own version at the same time, so the write repeats until the manifest on
+     * disk lists every file this instance can see (a file published later is manifested by its publisher).
+     */
     public synchronized Optional<Written> writeIfChanged(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
+            throws IOException {
+        Optional<Written> result = Optional.empty();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Written> written = writeOnce(topic, hour, watermarks);
+            if (written.isEmpty()) {
+                return result;
+            }
+            long late = result.map(Written::newLateRows).orElse(0L) + written.get().newLateRows();
+            result = Optional.of(new Written(written.get().manifest(), late));
+        }
+        return result;
+    }
+
+    private Optional<Written> writeOnce(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
             throws IOException {
         Path dir = lake.hourDir(topic, hour);
         Path manifestPath = new Path(dir, LakeLayout.MANIFEST);

@@ -64,6 +64,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(Ingester.class);
+    private static final int PARALLEL_VALIDATION_THRESHOLD = 256;
 
     private final IngestProperties props;
     private final Lake lake;
@@ -139,18 +140,28 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 }
                 continue;
             }
-            for (ConsumerRecord<byte[], byte[]> record : entry.getValue()) {
-                handleRecord(lander, record);
+            List<ConsumerRecord<byte[], byte[]>> partitionRecords = entry.getValue();
+            List<Validation> validations = validateAll(lander.topic, partitionRecords);
+            for (int i = 0; i < partitionRecords.size(); i++) {
+                handleRecord(lander, partitionRecords.get(i), validations.get(i));
             }
             touched.add(lander);
         }
         finishBatch(touched, consumer);
     }
 
-    private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record) throws IOException {
+    /** Validation is pure and thread-safe: big batches use every core; writing stays in offset order. */
+    private List<Validation> validateAll(Topic topic, List<ConsumerRecord<byte[], byte[]>> records) {
+        if (records.size() < PARALLEL_VALIDATION_THRESHOLD) {
+            return records.stream().map(r -> validator.validate(topic, r.value())).toList();
+        }
+        return records.parallelStream().map(r -> validator.validate(topic, r.value())).toList();
+    }
+
+    private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record, Validation validation)
+            throws IOException {
         long offset = record.offset();
         lander.lastRecordAtMillis = clock.millis();
-        Validation validation = validator.validate(lander.topic, record.value());
         if (validation instanceof Validation.Valid valid) {
             EventHour hour = EventHour.of(valid.timestamp());
             if (lander.replay.alreadyLanded(hour, offset)) {
@@ -187,8 +198,10 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 continue; // fenced while publishing
             }
             quarantinePending(lander);
+            long now = clock.millis();
             for (OpenHourFile file : List.copyOf(lander.open.values())) {
-                if (lander.watermark.hasPassed(file.hour(), props.grace())) {
+                if (lander.watermark.hasPassed(file.hour(), props.grace())
+                        || now - file.openedAtMillis() >= props.maxFileAge().toMillis()) {
                     publish(lander, file);
                 }
             }
@@ -232,7 +245,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 + instanceId + "." + UUID.randomUUID() + ".tmp");
         EventFileWriter writer = new EventFileWriter(lake.fs(), temp, lander.topic, lake.conf(),
                 props.rowGroupSize().toBytes());
-        OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet());
+        OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet(),
+                clock.millis());
         lander.open.put(hour, file);
         return file;
     }

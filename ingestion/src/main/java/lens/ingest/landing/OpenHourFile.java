@@ -14,12 +14,17 @@ final class OpenHourFile {
     private final EventFileWriter writer;
     private final long firstOffset;
     private final long openedSequence;
+    private final long openedAtMillis;
     private long lastOffset = -1;
     private long rows;
     private long minTimestamp = Long.MAX_VALUE;
     private long maxTimestamp = Long.MIN_VALUE;
+    private long lastSize;
+    private long rowsAtLastSize;
 
-    OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence) {
+    OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence,
+                 long openedAtMillis) {
+        this.openedAtMillis = openedAtMillis;
         this.hour = hour;
         this.temp = temp;
         this.writer = writer;
@@ -67,11 +72,20 @@ final class OpenHourFile {
         return maxTimestamp;
     }
 
+    long openedAtMillis() {
+        return openedAtMillis;
+    }
+
     long openedSequence() {
         return openedSequence;
     }
 
+    /** Measured every 128 rows (measuring walks every column's buffers); files overshoot by at most that. */
     long dataSize() {
-        return writer.dataSize();
+        if (rows - rowsAtLastSize >= 128) {
+            lastSize = writer.dataSize();
+            rowsAtLastSize = rows;
+        }
+        return lastSize;
     }
 }

@@ -28,7 +28,9 @@ public final class TestKafka implements AutoCloseable {
     public TestKafka(String bootstrap) {
         this.bootstrap = bootstrap;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                // shared, overloaded test machines: a slow broker must not fail a send
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 120_000),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 

@@ -1,0 +1,92 @@
+package lens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import lens.broker.KafkaBroker;
+import lens.events.EventHour;
+import lens.events.HourManifest;
+import lens.events.Topic;
+import lens.ingest.ops.KafkaHealthIndicator;
+import lens.ingest.ops.LakeHealthIndicator;
+import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Ingesters;
+import lens.ingest.support.LakeReader;
+import lens.ingest.support.TestEvents;
+import lens.ingest.support.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Late events for a manifested hour land in that hour, in a new file; the manifest gets a new revision and a late count. */
+class LateEventsIntegrationTest {
+
+    @TempDir
+    static Path work;
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = BrokerFixture.start(work.resolve("broker"), 2);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void givenAManifestedHour_whenLateEventsArrive_thenTheyLandInThatHourAndTheManifestRevisionAndLateCountRise()
+            throws Exception {
+        Path lake = work.resolve("lake");
+        EventHour hour = EventHour.of(System.currentTimeMillis()).plusHours(-3);
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
+             ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                     "lens.ingest.group-id=late")) {
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            for (int i = 0; i < 20; i++) {
+                kafka.send(TestEvents.view("on-time-" + i, hour.startMillis() + i * 60_000L, i));
+            }
+            kafka.flush();
+            assertThat(status.awaitQuiescent(Duration.ofSeconds(90))).isTrue();
+            HourManifest first = HourManifest.readLocal(lake, Topic.USER_INTERACTIONS, hour).orElseThrow();
+            assertThat(first.revision()).isEqualTo(1);
+            assertThat(first.rows()).isEqualTo(20);
+            assertThat(first.late()).isZero();
+            assertThat(first.files()).noneMatch(HourManifest.DataFile::late);
+
+            for (int i = 0; i < 3; i++) {
+                kafka.send(TestEvents.view("late-" + i, hour.startMillis() + 59 * 60_000L + i, 100 + i));
+            }
+            kafka.flush();
+            assertThat(status.awaitQuiescent(Duration.ofSeconds(90))).isTrue();
+
+            HourManifest second = HourManifest.readLocal(lake, Topic.USER_INTERACTIONS, hour).orElseThrow();
+            assertThat(second.revision()).isEqualTo(2);
+            assertThat(second.rows()).isEqualTo(23);
+            assertThat(second.late()).isEqualTo(3);
+            assertThat(second.files().stream().filter(HourManifest.DataFile::late).mapToLong(HourManifest.DataFile::rows)
+                    .sum()).isEqualTo(3);
+            assertThat(second.files()).containsAll(first.files());
+            assertThat(status.late(Topic.USER_INTERACTIONS)).isEqualTo(3);
+            assertThat(app.getBean(MeterRegistry.class).get("lens.ingest.records.late")
+                    .tag("topic", "user-interactions").counter().count()).isEqualTo(3.0);
+
+            List<LakeReader.Row> rows = LakeReader.rows(lake, Topic.USER_INTERACTIONS);
+            assertThat(rows).hasSize(23).allSatisfy(r -> assertThat(r.folderHour()).isEqualTo(hour));
+
+            assertThat(app.getBean(KafkaHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+            assertThat(app.getBean(LakeHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+            assertThat(app.getBean(MeterRegistry.class).get("lens.ingest.records.landed")
+                    .tag("topic", "user-interactions").counter().count()).isEqualTo(23.0);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package lens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import lens.broker.KafkaBroker;
+import lens.events.Topic;
+import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Ingesters;
+import lens.ingest.support.LakeReader;
+import lens.ingest.support.TestEvents;
+import lens.ingest.support.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A second instance joins mid-stream and leaves again: partitions move twice, every event still lands once. */
+@Tag("slow")
+class RebalanceIntegrationTest {
+
+    @TempDir
+    static Path work;
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = BrokerFixture.start(work.resolve("broker"), 4);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void givenASecondInstanceJoiningAndLeavingMidStream_thenEveryEventLandsExactlyOnce() throws Exception {
+        Path lake = work.resolve("lake");
+        Set<String> produced = new HashSet<>();
+        long base = System.currentTimeMillis() - 2 * 3_600_000L;
+        int next = 0;
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
+             ConfigurableApplicationContext first = Ingesters.start(broker.bootstrapServers(), lake,
+                     "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=first",
+                     "lens.ingest.topics=user-interactions", "lens.ingest.max-poll-records=100")) {
+            next = produce(kafka, produced, next, 3000, base);
+            ConfigurableApplicationContext second = Ingesters.start(broker.bootstrapServers(), lake,
+                    "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=second",
+                    "lens.ingest.topics=user-interactions", "lens.ingest.max-poll-records=100");
+            try {
+                next = produce(kafka, produced, next, 3000, base);
+                assertThat(second.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(120))).isTrue();
+                assertThat(second.getBean(IngestionStatus.class).landed(Topic.USER_INTERACTIONS)).isPositive();
+                next = produce(kafka, produced, next, 2000, base);
+            } finally {
+                second.close();
+            }
+            produce(kafka, produced, next, 2000, base);
+            assertThat(first.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(120))).isTrue();
+        }
+        List<String> landed = new ArrayList<>();
+        LakeReader.rows(lake, Topic.USER_INTERACTIONS).forEach(r -> landed.add(r.eventId()));
+        assertThat(landed).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(landed)).isEqualTo(produced);
+    }
+
+    private static int produce(TestKafka kafka, Set<String> produced, int from, int count, long base) {
+        for (int i = from; i < from + count; i++) {
+            String id = "r-" + i;
+            kafka.send(TestEvents.view(id, base + (i % 7200) * 1000L, i % 97));
+            produced.add(id);
+        }
+        kafka.flush();
+        return from + count;
+    }
+}

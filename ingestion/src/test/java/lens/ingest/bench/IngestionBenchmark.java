@@ -1,0 +1,173 @@
+package lens.ingest.bench;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import lens.broker.KafkaBroker;
+import lens.events.Topic;
+import lens.ingest.IngestionStatus;
+import lens.ingest.support.Ingesters;
+import lens.ingest.support.LakeReader;
+import lens.ingest.support.TestEvents;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Not a test: a benchmark, skipped unless {@code -Dlens.bench.events=N} is given. On one broker and one pre-loaded
+ * topic it prints the raw consumer rate (a bare byte[] poll loop), this ingester's landed rate (validated, written,
+ * fsynced, renamed, committed), their ratio, the peak RSS, and the publish-to-durable-file delay (p50/p99) of a
+ * live phase. See the README's ingestion section for the command.
+ */
+class IngestionBenchmark {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void benchmark() throws Exception {
+        String events = System.getProperty("lens.bench.events");
+        assumeTrue(events != null, "benchmark: run with -Dlens.bench.events=2000000");
+        int total = Integer.parseInt(events);
+        int partitions = Integer.getInteger("lens.bench.partitions", 4);
+        Topic topic = Topic.USER_INTERACTIONS;
+        try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"))) {
+            broker.createTopics(List.of(topic.topicName(), topic.deadLetterTopic()), partitions);
+            long hourStart = System.currentTimeMillis() - 6 * 3_600_000L;
+            long loadStart = System.nanoTime();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                    ProducerConfig.ACKS_CONFIG, "1"), new ByteArraySerializer(), new ByteArraySerializer())) {
+                for (int i = 0; i < total; i++) {
+                    // five hours of events, in order per partition, like a backlog of real traffic
+                    long ts = hourStart + (long) i * (5 * 3_600_000L) / total;
+                    producer.send(new ProducerRecord<>(topic.topicName(), i % partitions, null,
+                            TestEvents.json(TestEvents.view("b-" + i, ts, i % 10_007))));
+                }
+                producer.flush();
+            }
+            double loadSeconds = seconds(loadStart);
+            System.out.printf("%n[bench] pre-loaded %,d events into %d partitions in %.1f s%n", total, partitions,
+                    loadSeconds);
+
+            double rawRate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
+            System.out.printf("[bench] raw consumer:   %,.0f events/s%n", rawRate);
+
+            Path lake = work.resolve("lake");
+            long springStart = System.nanoTime();
+            try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                    "lens.ingest.group-id=bench", "lens.ingest.topics=" + topic.topicName(),
+                    "lens.ingest.idle-timeout=2s", "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
+                    "logging.level.lens.ingest=WARN")) {
+                long ingestStart = System.nanoTime();
+                IngestionStatus status = app.getBean(IngestionStatus.class);
+                while (status.landed(topic) < total) {
+                    Thread.sleep(20);
+                }
+                double ingestSeconds = seconds(ingestStart);
+                double ingestRate = total / ingestSeconds;
+                System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start)%n",
+                        ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9);
+                System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
+                status.awaitQuiescent(Duration.ofMinutes(5));
+                System.out.printf("[bench] lake: %d files for %,d rows%n", LakeReader.dataFiles(lake, topic).size(),
+                        total);
+
+                List<Long> delays = livePhase(broker.bootstrapServers(), topic, lake, status, total);
+                Collections.sort(delays);
+                System.out.printf("[bench] live phase: %,d events; publish-to-durable-file delay p50 %d ms, p99 %d ms "
+                        + "(max-file-age 2s, idle-timeout 2s)%n", delays.size(),
+                        delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)));
+            }
+            System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
+            System.out.println("[bench] Spark Structured Streaming: not measured here (Spark is not a dependency of ingestion)");
+        }
+    }
+
+    private static double rawConsumerRate(String bootstrap, Topic topic, int partitions, int total) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                tps.add(new TopicPartition(topic.topicName(), p));
+            }
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            long start = System.nanoTime();
+            long count = 0;
+            long bytes = 0;
+            while (count < total) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                for (var record : records) {
+                    bytes += record.value().length;
+                    count++;
+                }
+            }
+            double rate = count / seconds(start);
+            System.out.printf("[bench] raw consumer read %,d events (%,d MB) in %.1f s%n", count, bytes >> 20, seconds(start));
+            return rate;
+        }
+    }
+
+    /** Events stamped with their publish time at 2000/s for 15 s; delay = file's last-modified time minus that stamp. */
+    private static List<Long> livePhase(String bootstrap, Topic topic, Path lake, IngestionStatus status, int before)
+            throws Exception {
+        int count = 30_000;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 5),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            long start = System.currentTimeMillis();
+            for (int i = 0; i < count; i++) {
+                long due = start + i / 2;
+                long wait = due - System.currentTimeMillis();
+                if (wait > 0) {
+                    Thread.sleep(wait);
+                }
+                producer.send(new ProducerRecord<>(topic.topicName(), null,
+                        TestEvents.json(TestEvents.view("live-" + i, System.currentTimeMillis(), i))));
+            }
+            producer.flush();
+        }
+        while (status.landed(topic) < before + count) {
+            Thread.sleep(20);
+        }
+        List<Long> delays = new ArrayList<>();
+        for (LakeReader.Row row : LakeReader.rows(lake, topic)) {
+            if (row.eventId().startsWith("live-")) {
+                delays.add(Files.getLastModifiedTime(row.file()).toMillis() - row.timestamp());
+            }
+        }
+        return delays;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String peakRss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .findFirst().map(l -> l.replaceAll("\\s+", " ")).orElse("n/a");
+        } catch (Exception e) {
+            return "n/a";
+        }
+    }
+}
