@@ -152,6 +152,8 @@ public final class TestLake {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
+                // test lakes hold a few thousand rows: compiling generated code costs more than it saves
+                .config("spark.sql.codegen.wholeStage", "false")
                 .getOrCreate();
     }
 }
