@@ -106,6 +106,12 @@ class AbReportJobTest {
                 "ab.cuped.pre-hours", "3",
                 "ab.lookback-hours", "24")));
         m = result.metrics();
+        // kept as an example of the summary this job publishes (docs, reviews)
+        try {
+            java.nio.file.Files.write(Path.of("target", "example-ab-report-summary.json"), result.toJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
