@@ -97,10 +97,10 @@ public final class ServingMetricsJob implements LensSparkJob {
             metrics.put("ctr_window_complete", ctrWindowComplete ? 1.0 : 0.0);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("inputs", inputs.report());
-            details.put("ctr", Map.of("attributionMinutes", attributionMinutes,
+            details.put("ctr", ServingState.ordered("attributionMinutes", attributionMinutes,
                     "definition", "share of (response, movie) impressions the same user clicked within the window",
                     "windowComplete", ctrWindowComplete));
-            details.put("latencySketch", Map.of("kind", "DDSketch", "relativeAccuracy", accuracy));
+            details.put("latencySketch", ServingState.ordered("kind", "DDSketch", "relativeAccuracy", accuracy));
             details.putAll(state.details(topMovies));
             return new JobResult(name(), hour.toString(), metrics, details, outputs);
         } finally {
