@@ -152,7 +152,7 @@ public final class ReportGenerator {
                             lift == null ? String.valueOf(c.get("status"))
                                     : "[" + fmt(num(c.get("liftCiLow")), "pct") + ", " + fmt(num(c.get("liftCiHigh")), "pct") + "]",
                             fmt(num(c.get("pValue")), "p"), fmt(num(c.get("pValueHolm")), "p"),
-                            srmFlag ? "MISMATCH p=" + fmt(num(srm.get("pValue")), "p") : "ok"));
+                            srmFlag ? "MISMATCH (p" + pText(num(srm.get("pValue"))) + ")" : "ok"));
                 }
             }
         }
@@ -398,6 +398,12 @@ public final class ReportGenerator {
             default -> value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
                     : String.format(Locale.ROOT, "%,.2f", value);
         };
+    }
+
+    /** "=0.0003" or "<0.0001", to follow a "p". */
+    static String pText(Double p) {
+        String text = fmt(p, "p");
+        return text.startsWith("<") ? text : "=" + text;
     }
 
     static String esc(String text) {
