@@ -1,0 +1,100 @@
+package lens.batch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code lens.batch.*}: the hourly Spring Batch jobs.
+ *
+ * @param jobs                   Spark jobs to run hourly, one Spring Batch job each
+ * @param jobSettings            per job: input topics, catch-up policy, late-data re-runs, Spark job options
+ *                               (unset jobs use {@link JobSettings#builtIn})
+ * @param launcher               {@code in-process} (default) or {@code spark-submit}
+ * @param spark                  the SparkSession / master
+ * @param submit                 spark-submit settings
+ * @param inputTimeout           how long a scheduled run waits for its input hour to be complete
+ * @param backfillInputTimeout   the same for backfills (old hours rarely complete later: fail fast)
+ * @param inputPollInterval      how often the wait re-checks the manifests
+ * @param parallelism            runs at a time in backfills and catch-up
+ * @param faultInjection         test hooks, off by default
+ */
+@ConfigurationProperties("lens.batch")
+public record LensBatchProperties(
+        @DefaultValue({"serving-metrics", "ab-report", "als-retrain"}) List<String> jobs,
+        Map<String, JobSettings> jobSettings,
+        @DefaultValue("in-process") LauncherKind launcher,
+        @DefaultValue Spark spark,
+        @DefaultValue Submit submit,
+        @DefaultValue("15m") Duration inputTimeout,
+        @DefaultValue("0s") Duration backfillInputTimeout,
+        @DefaultValue("2s") Duration inputPollInterval,
+        @DefaultValue("2") int parallelism,
+        @DefaultValue FaultInjection faultInjection) {
+
+    public LensBatchProperties {
+        if (jobs == null || jobs.isEmpty()) {
+            throw new IllegalArgumentException("lens.batch.jobs must name at least one Spark job");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("lens.batch.parallelism must be at least 1, was " + parallelism);
+        }
+        if (inputTimeout.isNegative() || backfillInputTimeout.isNegative()) {
+            throw new IllegalArgumentException("lens.batch input timeouts must not be negative");
+        }
+        jobs = List.copyOf(jobs);
+        jobSettings = jobSettings == null ? Map.of() : Map.copyOf(jobSettings);
+    }
+
+    public JobSettings settings(String job) {
+        return jobSettings.getOrDefault(job, JobSettings.builtIn(job));
+    }
+
+    /**
+     * @param master   Spark master of the in-process session and of spark-submit
+     * @param conf     extra Spark configuration ({@code spark.*} keys)
+     */
+    public record Spark(@DefaultValue("local[2]") String master, Map<String, String> conf) {
+        public Spark {
+            conf = conf == null ? Map.of() : Map.copyOf(conf);
+        }
+    }
+
+    /**
+     * @param jar        the thin trainer jar; unset: {@code spark-trainer/target/lens-spark-trainer-*-spark-submit.jar}
+     *                   searched from the working directory upwards
+     * @param mainClass  the entry point in that jar
+     * @param sparkHome  when set, {@code $SPARK_HOME/bin/spark-submit} runs; unset, {@code SparkSubmit} runs on
+     *                   this JVM's classpath (which holds Spark)
+     * @param classpath  classpath of that child JVM; unset: this JVM's {@code java.class.path}
+     * @param deployMode {@code client} or {@code cluster}
+     * @param timeout    a submission running longer is killed and fails
+     * @param driverMemory driver memory of the child
+     * @param logDir     where driver logs go; unset: {@code <workdir>/logs/spark-submit}
+     */
+    public record Submit(Path jar, @DefaultValue("lens.trainer.SparkJobMain") String mainClass, Path sparkHome,
+                         String classpath, @DefaultValue("client") String deployMode,
+                         @DefaultValue("2h") Duration timeout, @DefaultValue("1g") String driverMemory,
+                         Path logDir) {
+    }
+
+    /**
+     * Test hooks. {@code failOnceAt}: the named step fails on its first execution in each job instance
+     * ({@code await-input}, {@code run-spark}, {@code validate-result}, {@code publish-summary}).
+     * {@code pauseAt}/{@code pauseFor}: the named step sleeps first (to kill a JVM mid-run).
+     * {@code jobs}: limit both to these jobs (empty: all).
+     */
+    public record FaultInjection(String failOnceAt, String pauseAt, @DefaultValue("0s") Duration pauseFor,
+                                 List<String> jobs) {
+        public FaultInjection {
+            jobs = jobs == null ? List.of() : List.copyOf(jobs);
+        }
+
+        public boolean appliesTo(String job) {
+            return jobs.isEmpty() || jobs.contains(job);
+        }
+    }
+}

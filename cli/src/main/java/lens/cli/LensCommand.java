@@ -1,0 +1,26 @@
+package lens.cli;
+
+import lens.cli.demo.DemoCommand;
+import lens.cli.ingest.IngestCommand;
+import lens.cli.run.RunCommand;
+import lens.cli.report.ReportCommand;
+import lens.cli.simulate.SimulateCommand;
+import picocli.CommandLine.Command;
+
+@Command(name = "lens", mixinStandardHelpOptions = true, version = "LENS Pipeline 0.1.0",
+        description = "LENS Pipeline: Kafka events -> Parquet lake -> hourly Spark ALS, metrics and A/B reports.",
+        subcommands = {
+                DemoCommand.class,
+                SimulateCommand.class,
+                IngestCommand.class,
+                RunCommand.class,
+                ReportCommand.class,
+                SchemasCommand.class,
+        })
+public final class LensCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}
