@@ -152,7 +152,7 @@ public final class ReportGenerator {
                             lift == null ? String.valueOf(c.get("status"))
                                     : "[" + fmt(num(c.get("liftCiLow")), "pct") + ", " + fmt(num(c.get("liftCiHigh")), "pct") + "]",
                             fmt(num(c.get("pValue")), "p"), fmt(num(c.get("pValueHolm")), "p"),
-                            srmFlag ? "MISMATCH p=" + fmt(num(srm.get("pValue")), "p") : "ok"));
+                            srmFlag ? "MISMATCH (p" + pText(num(srm.get("pValue"))) + ")" : "ok"));
                 }
             }
         }
@@ -204,13 +204,14 @@ public final class ReportGenerator {
         List<List<String>> rows = new ArrayList<>();
         for (JobResult r : serving) {
             for (Map<String, Object> model : (List<Map<String, Object>>) r.details().getOrDefault("models", List.of())) {
-                String key = model.get("modelName") + " " + model.get("modelVersion");
+                // one line per model name: a retrain's new version continues its model's line (the table names versions)
+                String key = String.valueOf(model.get("modelName"));
                 Map<String, Map<String, Double>> percentiles = byModel.computeIfAbsent(key, k -> new LinkedHashMap<>());
                 for (String p : List.of("P50", "P95", "P99")) {
                     percentiles.computeIfAbsent(p, k -> new LinkedHashMap<>())
                             .put(r.window(), num(model.get("latency" + p + "Ms")));
                 }
-                rows.add(List.of(r.window(), key, fmt(num(model.get("requests")), "num"),
+                rows.add(List.of(r.window(), key + " " + model.get("modelVersion"), fmt(num(model.get("requests")), "num"),
                         fmt(num(model.get("latencyP50Ms")), "ms"), fmt(num(model.get("latencyP95Ms")), "ms"),
                         fmt(num(model.get("latencyP99Ms")), "ms"), fmt(num(model.get("latencyMaxMs")), "ms")));
             }
@@ -397,6 +398,12 @@ public final class ReportGenerator {
             default -> value == Math.rint(value) ? String.format(Locale.ROOT, "%,.0f", value)
                     : String.format(Locale.ROOT, "%,.2f", value);
         };
+    }
+
+    /** "=0.0003" or "<0.0001", to follow a "p". */
+    static String pText(Double p) {
+        String text = fmt(p, "p");
+        return text.startsWith("<") ? text : "=" + text;
     }
 
     static String esc(String text) {

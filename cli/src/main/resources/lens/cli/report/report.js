@@ -32,13 +32,24 @@
     return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : String(Math.round(v * 100) / 100);
   }
   function shortHour(iso) { return iso.length >= 16 ? iso.substring(5, 10) + ' ' + iso.substring(11, 13) + 'h' : iso; }
-  function niceRange(values, includeZero) {
+  // Axis range on round numbers (1, 2, 2.5 or 5 times a power of ten), four to six ticks.
+  function niceStep(span) {
+    var raw = span / 4, power = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / power;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+  }
+  function niceRange(values, includeZero, format) {
     var finite = values.filter(function (v) { return v !== null && v !== undefined && isFinite(v); });
     var lo = Math.min.apply(null, finite), hi = Math.max.apply(null, finite);
     if (includeZero) { lo = Math.min(0, lo); hi = Math.max(0, hi); }
     if (hi === lo) { hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1); }
-    var pad = (hi - lo) * 0.08;
-    return [lo < 0 || !includeZero ? lo - pad : lo, hi + pad];
+    var step = niceStep(hi - lo);
+    lo = Math.floor(lo / step) * step;
+    hi = Math.ceil(hi / step) * step;
+    if (hi === Math.max.apply(null, finite) && format !== 'pct') { hi += step; }
+    if (format === 'pct' && lo >= 0 && Math.max.apply(null, finite) <= 1) { hi = Math.min(hi, 1); }
+    var ticks = [];
+    for (var t = lo; t <= hi + step / 2; t += step) { ticks.push(Math.abs(t) < step / 1e6 ? 0 : t); }
+    return { lo: lo, hi: hi, ticks: ticks };
   }
   function legend(container, items) {
     var box = document.createElement('div');
@@ -80,20 +91,22 @@
         bars = bars || s.type === 'bar';
       });
       if (!vals.some(function (v) { return v !== null; })) { return null; }
-      var range = niceRange(vals, bars || spec[side === 'left' ? 'yFormat' : 'y2Format'] !== 'dec');
-      return { lo: range[0], hi: range[1], y: function (v) { return m.t + ph - (v - range[0]) / (range[1] - range[0]) * ph; } };
+      var format = spec[side === 'left' ? 'yFormat' : 'y2Format'];
+      var range = niceRange(vals, bars || format !== 'dec', format);
+      return { lo: range.lo, hi: range.hi, ticks: range.ticks,
+        y: function (v) { return m.t + ph - (v - range.lo) / (range.hi - range.lo) * ph; } };
     }
     var left = axisOf('left'), right = axisOf('right');
     var step = pw / x.length;
     function cx(i) { return m.l + step * (i + 0.5); }
     [left, right].forEach(function (axis, k) {
       if (!axis) { return; }
-      for (var t = 0; t <= 4; t++) {
-        var v = axis.lo + (axis.hi - axis.lo) * t / 4, y = axis.y(v);
+      axis.ticks.forEach(function (v) {
+        var y = axis.y(v);
         if (k === 0) { el('line', { x1: m.l, x2: W - m.r, y1: y, y2: y, 'class': 'grid' }, svg); }
         text(svg, k === 0 ? m.l - 6 : W - m.r + 6, y + 4, fmt(v, k === 0 ? spec.yFormat : spec.y2Format),
           k === 0 ? 'end' : 'start');
-      }
+      });
     });
     el('line', { x1: m.l, x2: W - m.r, y1: m.t + ph, y2: m.t + ph, 'class': 'axis' }, svg);
     var every = Math.max(1, Math.ceil(x.length / 10));
@@ -142,18 +155,17 @@
   function drawErrorBars(container, spec) {
     var bars = spec.bars || [];
     if (!bars.length) { return noData(container); }
-    var row = 40, H = 40 + row * bars.length, m = { l: 250, r: 30, t: 12 };
+    var row = 44, H = 46 + row * bars.length, m = { l: 230, r: 30, t: 18 };
     var pw = W - m.l - m.r;
     var all = [0];
     bars.forEach(function (b) { [b.value, b.low, b.high, b.seqLow, b.seqHigh].forEach(function (v) { if (v !== null && v !== undefined && isFinite(v)) { all.push(v); } }); });
-    var range = niceRange(all, true);
-    function px(v) { return m.l + (v - range[0]) / (range[1] - range[0]) * pw; }
+    var range = niceRange(all, true, 'lift');
+    function px(v) { return m.l + (v - range.lo) / (range.hi - range.lo) * pw; }
     var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': spec.id }, container);
-    for (var t = 0; t <= 4; t++) {
-      var v = range[0] + (range[1] - range[0]) * t / 4;
+    range.ticks.forEach(function (v) {
       el('line', { x1: px(v), x2: px(v), y1: m.t, y2: H - 24, 'class': 'grid' }, svg);
       text(svg, px(v), H - 8, fmt(v, 'pct'), 'middle');
-    }
+    });
     el('line', { x1: px(0), x2: px(0), y1: m.t, y2: H - 24, 'class': 'zero' }, svg);
     var drawn = 0;
     bars.forEach(function (b, i) {

@@ -171,7 +171,7 @@ class ReportCommandTest {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-                "--window-size=1100,2600", action, page.toUri().toString()));
+                "--window-size=1100,4400", action, page.toUri().toString()));
         Path out = workDir.resolve("chromium.out");
         Path err = workDir.resolve("chromium.err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

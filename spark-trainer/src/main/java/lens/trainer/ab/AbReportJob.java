@@ -56,6 +56,11 @@ import org.apache.spark.sql.types.StructType;
 public final class AbReportJob implements LensSparkJob {
 
     static final String DEFAULT_METRICS = "conversion,conversion_value,views,clicks,ratings";
+    /**
+     * Sums run in DECIMAL: exact, so their value does not depend on the order Spark adds partitions in, and a
+     * re-run over the same events gives a bit-identical summary (the publisher bumps versions only on change).
+     */
+    static final org.apache.spark.sql.types.DecimalType EXACT = DataTypes.createDecimalType(24, 6);
 
     @Override
     public String name() {
@@ -224,8 +229,7 @@ public final class AbReportJob implements LensSparkJob {
         Dataset<Row> longForm = null;
         for (MetricKind kind : kinds) {
             Dataset<Row> part = perUnit.select(col("experimentId"), col("arm"), col("scope_hour"),
-                    lit(kind.id()).as("metric"), outcome(kind).cast("double").as("y"),
-                    covariate(kind).cast("double").as("x"));
+                    lit(kind.id()).as("metric"), outcome(kind).cast(EXACT).as("y"), covariate(kind).cast(EXACT).as("x"));
             longForm = longForm == null ? part : longForm.unionByName(part);
         }
         Column xy = col("x").multiply(col("y"));
@@ -234,8 +238,9 @@ public final class AbReportJob implements LensSparkJob {
                 .agg(count(lit(1)), sum("y"), sum(col("y").multiply(col("y"))), sum("x"),
                         sum(col("x").multiply(col("x"))), sum(xy))
                 .collectAsList()) {
-            CovariateSums s = new CovariateSums(row.getLong(4), row.getDouble(5), row.getDouble(6), row.getDouble(7),
-                    row.getDouble(8), row.getDouble(9));
+            CovariateSums s = new CovariateSums(row.getLong(4), row.getDecimal(5).doubleValue(),
+                    row.getDecimal(6).doubleValue(), row.getDecimal(7).doubleValue(), row.getDecimal(8).doubleValue(),
+                    row.getDecimal(9).doubleValue());
             MetricKind kind = MetricKind.of(row.getString(2));
             Map<String, Map<String, Map<MetricKind, CovariateSums>>> scopes =
                     result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>());

@@ -113,7 +113,7 @@ public final class ExperimentAnalysis {
                     CovariateSums s = armSums.get(kind);
                     if (s != null && s.n() > 0) {
                         SampleMean m = s.metric();
-                        moments.put(kind.id(), Map.of("mean", m.mean(), "variance", m.variance(), "sum", s.sumY()));
+                        moments.put(kind.id(), lens.trainer.metrics.ServingState.ordered("mean", m.mean(), "variance", m.variance(), "sum", s.sumY()));
                         if (fullMetrics && kind != MetricKind.CONVERSION) {
                             metrics.put(armPrefix + kind.id() + ".mean", m.mean());
                         }
@@ -177,7 +177,7 @@ public final class ExperimentAnalysis {
             flatten(prefix, fullMetrics, row, metrics);
         }
         scope.put("comparisons", comparisons);
-        scope.put("multipleTesting", Map.of("family", "arms x metrics in this scope", "tests", raw.length));
+        scope.put("multipleTesting", lens.trainer.metrics.ServingState.ordered("family", "arms x metrics in this scope", "tests", raw.length));
         return scope;
     }
 

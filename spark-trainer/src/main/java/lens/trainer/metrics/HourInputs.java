@@ -29,6 +29,7 @@ public final class HourInputs {
     }
 
     /** Events of the complete hours in [from, to], each event once (a replayed file never counts twice). */
+    @SuppressWarnings("unchecked")
     public Dataset<Row> read(Topic topic, EventHour from, EventHour to, boolean required) {
         List<EventHour> hours = LakeInputs.completedHours(spark, lakeRoot, topic, from, to);
         long expected = java.time.Duration.between(from.start(), to.start()).toHours() + 1;
@@ -37,7 +38,7 @@ public final class HourInputs {
         entry.put("to", to.toString());
         entry.put("completeHours", hours.stream().map(EventHour::toString).toList());
         entry.put("missingHours", expected - hours.size());
-        report.merge(topic.topicName(), entry, (a, b) -> List.of(a, b));
+        ((List<Object>) report.computeIfAbsent(topic.topicName(), t -> new java.util.ArrayList<>())).add(entry);
         if (required && hours.size() < expected) {
             complete = false;
         }
@@ -45,7 +46,7 @@ public final class HourInputs {
                 .filter(col("timestamp").isNotNull());
     }
 
-    /** Topic name to the hours read and missing. */
+    /** Topic name to the list of ranges read: each with its complete hours and how many were missing. */
     public Map<String, Object> report() {
         return report;
     }

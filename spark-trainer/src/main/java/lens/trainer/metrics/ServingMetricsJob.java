@@ -97,10 +97,10 @@ public final class ServingMetricsJob implements LensSparkJob {
             metrics.put("ctr_window_complete", ctrWindowComplete ? 1.0 : 0.0);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("inputs", inputs.report());
-            details.put("ctr", Map.of("attributionMinutes", attributionMinutes,
+            details.put("ctr", ServingState.ordered("attributionMinutes", attributionMinutes,
                     "definition", "share of (response, movie) impressions the same user clicked within the window",
                     "windowComplete", ctrWindowComplete));
-            details.put("latencySketch", Map.of("kind", "DDSketch", "relativeAccuracy", accuracy));
+            details.put("latencySketch", ServingState.ordered("kind", "DDSketch", "relativeAccuracy", accuracy));
             details.putAll(state.details(topMovies));
             return new JobResult(name(), hour.toString(), metrics, details, outputs);
         } finally {
@@ -110,40 +110,40 @@ public final class ServingMetricsJob implements LensSparkJob {
         }
     }
 
+    // Each aggregate below is one Spark action; related counts share a group-by so an hour costs few passes.
+
     private static void aggregateRequests(Dataset<Row> requests, Dataset<Row> responses, ServingState state) {
-        long total = requests.count();
-        long unanswered = requests.join(responses.select("requestId").distinct(), requests.col("requestId")
-                .equalTo(responses.col("requestId")), "left_anti").count();
-        state.addRequests(total, unanswered);
-        for (Row row : requests.groupBy("experimentId", "variant").count().collectAsList()) {
-            state.addArmRequests(row.getString(0), row.getString(1), row.getLong(2));
-        }
-        for (Row row : countByMinute(requests)) {
-            state.addRequestsInMinute(minuteKey(row.getLong(0)), row.getLong(1));
+        Dataset<Row> answered = responses.select(col("requestId").as("answered_id")).distinct();
+        List<Row> rows = requests.join(answered, col("requestId").equalTo(col("answered_id")), "left")
+                .groupBy(col("experimentId"), col("variant"), floor(col("timestamp").divide(60_000)).as("minute"))
+                .agg(count(lit(1)), sum(when(col("answered_id").isNull(), 1L).otherwise(0L)))
+                .collectAsList();
+        for (Row row : rows) {
+            long n = row.getLong(3);
+            state.addRequests(n, row.getLong(4));
+            state.addArmRequests(row.getString(0), row.getString(1), n);
+            state.addRequestsInMinute(minuteKey(row.getLong(2)), n);
         }
     }
 
     private static void aggregateResponses(Dataset<Row> responses, double accuracy, ServingState state) {
-        Dataset<Row> named = responses
-                .withColumn("model_name", coalesce(col("modelName"), lit("unknown")))
-                .withColumn("model_version", coalesce(col("modelVersion"), lit("unknown")));
-        List<Row> perModel = named.groupBy("model_name", "model_version").agg(
-                count(lit(1)),
-                sum(when(col("success"), 1L).otherwise(0L)),
-                sum(when(col("success").and(col("movieIds").isNull().or(size(col("movieIds")).equalTo(0))), 1L)
-                        .otherwise(0L)),
-                max("latencyMs")).collectAsList();
-        for (Row row : perModel) {
-            state.addModel(new ModelKey(row.getString(0), row.getString(1)), row.getLong(2), row.getLong(3),
-                    row.getLong(4), row.isNullAt(5) ? 0 : row.getDouble(5));
-        }
         UserDefinedFunction bucket = udf((UDF1<Double, Integer>) latency ->
                 latency == null || latency < 0 ? null : DdSketch.bucketOf(latency, accuracy), DataTypes.IntegerType);
-        List<Row> buckets = named.withColumn("bucket", bucket.apply(col("latencyMs")))
-                .filter(col("bucket").isNotNull())
-                .groupBy("model_name", "model_version", "bucket").count().collectAsList();
-        for (Row row : buckets) {
-            state.addLatencyBucket(new ModelKey(row.getString(0), row.getString(1)), row.getInt(2), row.getLong(3));
+        List<Row> rows = responses
+                .groupBy(coalesce(col("modelName"), lit("unknown")), coalesce(col("modelVersion"), lit("unknown")),
+                        bucket.apply(col("latencyMs")))
+                .agg(count(lit(1)),
+                        sum(when(col("success"), 1L).otherwise(0L)),
+                        sum(when(col("success").and(col("movieIds").isNull().or(size(col("movieIds")).equalTo(0))),
+                                1L).otherwise(0L)),
+                        max("latencyMs"))
+                .collectAsList();
+        for (Row row : rows) {
+            ModelKey model = new ModelKey(row.getString(0), row.getString(1));
+            state.addModel(model, row.getLong(3), row.getLong(4), row.getLong(5), row.isNullAt(6) ? 0 : row.getDouble(6));
+            if (!row.isNullAt(2)) {
+                state.addLatencyBucket(model, row.getInt(2), row.getLong(3));
+            }
         }
         for (Row row : responses.filter(not(col("success"))).groupBy("errorKind").count().collectAsList()) {
             state.addErrors(row.getString(0), row.getLong(1));
@@ -151,24 +151,26 @@ public final class ServingMetricsJob implements LensSparkJob {
     }
 
     private static void aggregateInteractions(Dataset<Row> interactions, int precision, ServingState state) {
-        state.setExactActiveUsers(interactions.agg(countDistinct("userId")).first().getLong(0));
         UserDefinedFunction register = udf((UDF1<Long, Integer>) user ->
                 HyperLogLog.registerIndex(HyperLogLog.mix(user), precision), DataTypes.IntegerType);
         UserDefinedFunction rank = udf((UDF1<Long, Integer>) user ->
                 HyperLogLog.rank(HyperLogLog.mix(user), precision), DataTypes.IntegerType);
-        Dataset<Row> users = interactions.filter(col("userId").isNotNull());
-        for (Row row : users.groupBy(register.apply(col("userId")).as("register"))
-                .agg(max(rank.apply(col("userId")))).collectAsList()) {
+        // a user hashes to exactly one register, so the registers' distinct counts add up to the exact count
+        long exactUsers = 0;
+        for (Row row : interactions.filter(col("userId").isNotNull())
+                .groupBy(register.apply(col("userId")))
+                .agg(max(rank.apply(col("userId"))), countDistinct("userId")).collectAsList()) {
             state.offerUserRegister(row.getInt(0), row.getInt(1));
+            exactUsers += row.getLong(2);
         }
-        for (Row row : interactions.groupBy("interactionType").count().collectAsList()) {
-            state.addInteractions(row.getString(0), row.getLong(1));
+        state.setExactActiveUsers(exactUsers);
+        for (Row row : interactions.groupBy(col("interactionType"), floor(col("timestamp").divide(60_000)))
+                .count().collectAsList()) {
+            state.addInteractions(row.getString(0), row.getLong(2));
+            state.addInteractionsInMinute(minuteKey(row.getLong(1)), row.getLong(2));
         }
         for (Row row : interactions.groupBy("movieId").count().collectAsList()) {
             state.addMovieInteractions(row.getLong(0), row.getLong(1));
-        }
-        for (Row row : countByMinute(interactions)) {
-            state.addInteractionsInMinute(minuteKey(row.getLong(0)), row.getLong(1));
         }
     }
 
@@ -186,17 +188,15 @@ public final class ServingMetricsJob implements LensSparkJob {
                         .and(col("timestamp").lt(hour.endMillis() + windowMillis)))
                 .select(col("userId").as("click_user"), col("movieId").as("click_movie"),
                         col("timestamp").as("clicked_at"));
-        long shown = impressions.count();
-        long clicked = impressions.join(clicks, col("userId").equalTo(col("click_user"))
+        Row totals = impressions.join(clicks, col("userId").equalTo(col("click_user"))
                         .and(col("movieId").equalTo(col("click_movie")))
                         .and(col("clicked_at").geq(col("shown_at")))
-                        .and(col("clicked_at").leq(col("shown_at").plus(windowMillis))))
-                .select("requestId", "movieId").distinct().count();
-        state.addImpressions(shown, clicked);
-    }
-
-    private static List<Row> countByMinute(Dataset<Row> events) {
-        return events.groupBy(floor(col("timestamp").divide(60_000)).as("minute")).count().collectAsList();
+                        .and(col("clicked_at").leq(col("shown_at").plus(windowMillis))), "left")
+                .groupBy("requestId", "movieId")
+                .agg(max(when(col("clicked_at").isNotNull(), 1L).otherwise(0L)).as("clicked"))
+                .agg(count(lit(1)), sum("clicked"))
+                .first();
+        state.addImpressions(totals.getLong(0), totals.isNullAt(1) ? 0 : totals.getLong(1));
     }
 
     static String minuteKey(long epochMinute) {

@@ -279,14 +279,23 @@ public final class ServingState {
         d.put("interactionsByType", new LinkedHashMap<>(interactionsByType));
         List<Map<String, Object>> top = new ArrayList<>();
         for (Map.Entry<Long, Long> movie : topMovies(topMovies)) {
-            top.add(Map.of("movieId", movie.getKey(), "interactions", movie.getValue()));
+            top.add(ordered("movieId", movie.getKey(), "interactions", movie.getValue()));
         }
         d.put("topMovies", top);
-        peak(interactionsByMinute).ifPresent(p -> d.put("peakMinute", Map.of("minute", p.getKey(),
+        peak(interactionsByMinute).ifPresent(p -> d.put("peakMinute", ordered("minute", p.getKey(),
                 "interactions", p.getValue())));
-        peak(requestsByMinute).ifPresent(p -> d.put("peakRequestMinute", Map.of("minute", p.getKey(),
+        peak(requestsByMinute).ifPresent(p -> d.put("peakRequestMinute", ordered("minute", p.getKey(),
                 "requests", p.getValue())));
         return d;
+    }
+
+    /** A JSON object with a fixed key order: equal results must serialize to equal bytes. */
+    public static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
     }
 
     // ---- persistence as rows ----

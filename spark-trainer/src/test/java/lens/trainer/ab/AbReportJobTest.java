@@ -37,6 +37,7 @@ class AbReportJobTest {
     private JobResult result;
     private Map<String, Double> m;
     private long unitsAssignedInHour;
+    private JobRequest request;
 
     @BeforeAll
     void plantAndRun(@TempDir Path dir) {
@@ -99,13 +100,20 @@ class AbReportJobTest {
             }
         }
         lake.land();
-        result = SparkJobRunner.run(spark, "ab-report", new JobRequest(lake.root(), dir.toString(), HOUR, Map.of(
+        request = new JobRequest(lake.root(), dir.toString(), HOUR, Map.of(
                 "ab.rec-model.split", "control:50,treatment:50",
                 "ab.srm-exp.split", "control:50,treatment:50",
                 "ab.empty-arm.split", "control:1,treatment:1,variant-b:1",
                 "ab.cuped.pre-hours", "3",
-                "ab.lookback-hours", "24")));
+                "ab.lookback-hours", "24"));
+        result = SparkJobRunner.run(spark, "ab-report", request);
         m = result.metrics();
+        // kept as an example of the summary this job publishes (docs, reviews)
+        try {
+            java.nio.file.Files.write(Path.of("target", "example-ab-report-summary.json"), result.toJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -193,6 +201,12 @@ class AbReportJobTest {
                 .isEqualTo((double) unitsAssignedInHour + 5 - 5);
         assertThat(unitsAssignedInHour).isBetween(500L, 1500L);
         assertThat(m.get("experiments")).isEqualTo(3.0);
+    }
+
+    @Test
+    void givenTheSameEvents_whenReRun_thenTheSummaryIsByteIdenticalSoNoNewVersionIsPublished() {
+        JobResult again = SparkJobRunner.run(spark, "ab-report", request);
+        assertThat(new String(again.toJson())).isEqualTo(new String(result.toJson()));
     }
 
     @SuppressWarnings("unchecked")

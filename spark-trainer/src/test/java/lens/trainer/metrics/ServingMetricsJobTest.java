@@ -76,6 +76,11 @@ class ServingMetricsJobTest {
         lake.request(OPEN.startMillis() + 1000, "open-1", 1, null, null);
         lake.land(false);
         openResult = run(OPEN);
+        try {
+            Files.write(Path.of("target", "example-serving-metrics-summary.json"), hourResult.toJson());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Requests every 15 s; the last {@code unanswered} get no response; users cycle over [firstUser, lastUser]. */
@@ -252,11 +257,13 @@ class ServingMetricsJobTest {
     void givenTwoHourlyStates_whenRolledUpToTheDay_thenCountsAddAndPercentilesComeFromMergedSketches() {
         assertThat(nextResult.metrics().get("ctr_window_complete")).isZero();
 
-        DailyServingRollup.Rollup day = DailyServingRollup.run(spark, lake.root(), HOUR.date());
+        JobResult day = new DailyServingRollupJob().run(spark, new JobRequest(lake.root(), dir.toString(), NEXT,
+                Map.of()));
         Map<String, Double> m = day.metrics();
 
-        assertThat(day.hours()).containsExactly(HOUR.toString(), NEXT.toString(), OPEN.toString());
-        assertThat(day.incompleteHours()).containsExactly(OPEN.toString());
+        assertThat(day.window()).isEqualTo("2026-11-29T00:00Z");
+        assertThat(day.details().get("hours")).isEqualTo(List.of(HOUR.toString(), NEXT.toString(), OPEN.toString()));
+        assertThat(day.details().get("incompleteHours")).isEqualTo(List.of(OPEN.toString()));
         assertThat(m.get("inputs_complete")).isZero();
         assertThat(m.get("requests")).isEqualTo((double) (hourRequests + nextRequests));
         double exactP95 = lowerQuantile(allLatencies, 0.95);

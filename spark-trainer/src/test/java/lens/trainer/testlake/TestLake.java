@@ -10,19 +10,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
-import lens.trainer.lake.SparkSchemas;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds a small lake the way the ingester lays it out: real Parquet files with the contract's columns in
+ * Builds a small lake the way the ingester lays it out: real Parquet files (written with parquet-hadoop, as the
+ * ingester does, not through Spark) with the contract's columns in
  * {@code events/topic=../date=../hour=..} folders, named by Kafka offsets, and a {@code _MANIFEST.json} per hour
  * declaring it complete. Rows are the contract fields in order; Kafka columns are filled in here.
  */
@@ -114,14 +112,10 @@ public final class TestLake {
         long last = offset - 1;
         nextOffset.put(topic, offset);
         Path hourDir = root.resolve(LakeLayout.hourDir(topic, hour));
-        Path staging = root.resolve("_staging").resolve(topic.topicName() + "-" + hour.id() + "-" + first);
-        spark.createDataFrame(withKafka, SparkSchemas.fileSchema(topic)).coalesce(1).write()
-                .mode(SaveMode.Overwrite).parquet(staging.toString());
         String name = LakeLayout.dataFileName(topic, 0, first, last);
-        try (Stream<Path> files = Files.list(staging)) {
-            Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        try {
             Files.createDirectories(hourDir);
-            Files.move(part, hourDir.resolve(name));
+            ParquetFiles.write(hourDir.resolve(name), topic, withKafka);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,6 +146,8 @@ public final class TestLake {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.session.timeZone", "UTC")
+                // test lakes hold a few thousand rows: compiling generated code costs more than it saves
+                .config("spark.sql.codegen.wholeStage", "false")
                 .getOrCreate();
     }
 }
