@@ -1,5 +1,7 @@
 package lens.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ public record EventHour(Instant start) implements Comparable<EventHour> {
         return new EventHour(instant.truncatedTo(ChronoUnit.HOURS));
     }
 
+    @JsonCreator
     public static EventHour parse(String text) {
         String value = text.trim();
         try {
@@ -89,6 +92,7 @@ public record EventHour(Instant start) implements Comparable<EventHour> {
         return start.compareTo(other.start);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return DATE.format(date()) + "T" + String.format("%02d", hourOfDay()) + ":00Z";

@@ -89,11 +89,57 @@ public final class JsonSchemaRenderer {
         }
     }
 
+    /** A Markdown page with one table of fields per topic, for people. */
+    public static String markdown() {
+        StringBuilder out = new StringBuilder("# LENS event contract\n\n")
+                .append("Generated from `lens.events.TopicSchemas` by `./lens schemas`; do not edit by hand.\n")
+                .append("Every message is a UTF-8 JSON object of at most 64 KiB. Unknown extra properties are kept ")
+                .append("(column `extras`). Identifiers marked *safe* match `").append(Field.SAFE_IDENTIFIER)
+                .append("` because they may reach a path or a metric tag. Timestamps are epoch milliseconds, ")
+                .append("from 2000-01-01 to one hour ahead of the ingester's clock.\n");
+        for (Topic topic : Topic.values()) {
+            TopicSchema schema = topic.schema();
+            out.append("\n## `").append(topic.topicName()).append("` (v").append(schema.version()).append(")\n\n")
+                    .append(schema.description()).append(" Schema: `").append(fileName(topic))
+                    .append("`. Invalid messages go to `").append(topic.deadLetterTopic()).append("`.\n\n")
+                    .append("| field | type | required | constraint | description |\n")
+                    .append("| --- | --- | --- | --- | --- |\n");
+            for (Field field : schema.fields()) {
+                out.append("| `").append(field.name()).append("` | ").append(field.type().name().toLowerCase())
+                        .append(" | ").append(field.required() ? "yes" : requiredWhen(schema, field))
+                        .append(" | ").append(constraint(field)).append(" | ").append(field.description())
+                        .append(" |\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static String requiredWhen(TopicSchema schema, Field field) {
+        return schema.conditions().stream().filter(c -> c.field().equals(field.name()))
+                .map(c -> "when " + c.whenField() + " = " + c.whenValue()).findFirst().orElse("no");
+    }
+
+    private static String constraint(Field field) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!field.allowed().isEmpty()) {
+            parts.add("one of " + String.join(", ", field.allowed()));
+        }
+        if (field.min() != null || field.max() != null) {
+            parts.add((field.min() == null ? "" : ">= " + field.min()) + (field.min() != null && field.max() != null
+                    ? ", " : "") + (field.max() == null ? "" : "<= " + field.max()));
+        }
+        if (field.identifier()) {
+            parts.add("safe identifier");
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts);
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "config/schemas");
         Files.createDirectories(dir);
         for (Topic topic : Topic.values()) {
             Files.writeString(dir.resolve(fileName(topic)), render(topic.schema()));
         }
+        Files.writeString(dir.resolve("README.md"), markdown());
     }
 }

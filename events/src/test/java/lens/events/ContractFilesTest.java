@@ -24,6 +24,13 @@ class ContractFilesTest {
     }
 
     @Test
+    void givenTheContract_whenDocumented_thenTheCommittedFieldTablesMatch() throws IOException {
+        assertThat(Files.readString(SCHEMAS.resolve("README.md")))
+                .as("config/schemas/README.md is stale; regenerate it with ./lens schemas")
+                .isEqualTo(JsonSchemaRenderer.markdown());
+    }
+
+    @Test
     void givenAnHour_whenLaidOut_thenPathsAreHiveStyleAndNamesDeterministic() {
         EventHour hour = EventHour.parse("2026-11-29T08");
 

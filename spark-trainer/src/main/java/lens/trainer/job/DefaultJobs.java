@@ -13,8 +13,8 @@ final class DefaultJobs {
             return;
         }
         registered = true;
-        // SparkJobs.register(SparkJobs.ALS_RETRAIN, lens.trainer.als.AlsRetrainJob::new);
-        // SparkJobs.register(SparkJobs.SERVING_METRICS, lens.trainer.metrics.ServingMetricsJob::new);
-        // SparkJobs.register(SparkJobs.AB_REPORT, lens.trainer.ab.AbReportJob::new);
+        SparkJobs.register(SparkJobs.ALS_RETRAIN, lens.trainer.als.AlsRetrainJob::new);
+        SparkJobs.register(SparkJobs.SERVING_METRICS, lens.trainer.metrics.ServingMetricsJob::new);
+        SparkJobs.register(SparkJobs.AB_REPORT, lens.trainer.ab.AbReportJob::new);
     }
 }

@@ -1,0 +1,90 @@
+package lens.ingest;
+
+import java.time.Duration;
+import java.util.List;
+import lens.events.Topic;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code lens.ingest.*}: how the ingester consumes, rotates and completes hours. Validated on start.
+ *
+ * @param groupId         consumer group shared by all ingester instances
+ * @param topics          LENS topics to land (default: all five)
+ * @param grace           how far a partition's event time must pass an hour's end before its files close
+ *                        and, once every partition has, the hour is manifested
+ * @param idleTimeout     a caught-up partition idle this long publishes its open files and its watermark
+ *                        advances to wall-clock time
+ * @param maxRowsPerFile  rotate a file at this many rows
+ * @param maxFileSize     rotate a file at about this size
+ * @param rowGroupSize    Parquet row group: the memory one open file may buffer
+ * @param maxOpenWriters  open files across all partitions; the oldest is published to open another
+ * @param maxPollRecords  records per poll (one batch)
+ * @param maxPayloadSize  bigger messages are dead-lettered as OVERSIZE_PAYLOAD
+ * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
+ * @param instanceId      this instance's name in owner markers and temp files (default: host + pid)
+ */
+@ConfigurationProperties("lens.ingest")
+public record IngestProperties(
+        @DefaultValue("lens-ingester") String groupId,
+        @DefaultValue({"user-interactions", "recommendation-requests", "recommendation-responses", "model-metrics",
+                "ab-test-events"}) List<String> topics,
+        @DefaultValue("5m") Duration grace,
+        @DefaultValue("10s") Duration idleTimeout,
+        @DefaultValue("1000000") long maxRowsPerFile,
+        @DefaultValue("128MB") DataSize maxFileSize,
+        @DefaultValue("8MB") DataSize rowGroupSize,
+        @DefaultValue("32") int maxOpenWriters,
+        @DefaultValue("2000") int maxPollRecords,
+        @DefaultValue("64KB") DataSize maxPayloadSize,
+        @DefaultValue("1h") Duration maxFutureSkew,
+        String instanceId) {
+
+    public IngestProperties {
+        require(groupId != null && !groupId.isBlank(), "lens.ingest.group-id must not be blank");
+        require(topics != null && !topics.isEmpty(), "lens.ingest.topics must name at least one topic");
+        topics = List.copyOf(topics);
+        topics.forEach(Topic::named);
+        require(!grace.isNegative(), "lens.ingest.grace must not be negative");
+        require(idleTimeout.toMillis() >= 100, "lens.ingest.idle-timeout must be at least 100ms");
+        require(maxRowsPerFile >= 1, "lens.ingest.max-rows-per-file must be at least 1");
+        require(maxFileSize.toBytes() >= 1024, "lens.ingest.max-file-size must be at least 1KB");
+        require(rowGroupSize.toBytes() >= 64 * 1024, "lens.ingest.row-group-size must be at least 64KB");
+        require(maxOpenWriters >= 1, "lens.ingest.max-open-writers must be at least 1");
+        require(maxPollRecords >= 1, "lens.ingest.max-poll-records must be at least 1");
+        require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
+        require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = defaultInstanceId();
+        }
+        require(instanceId.matches("[A-Za-z0-9_.-]{1,64}"), "lens.ingest.instance-id must be letters, digits, . _ -");
+    }
+
+    public List<Topic> lensTopics() {
+        return topics.stream().map(Topic::named).toList();
+    }
+
+    /** How often idle partitions are checked: often enough to honour the idle timeout closely. */
+    public Duration idleCheckInterval() {
+        Duration second = Duration.ofSeconds(1);
+        return idleTimeout.compareTo(second) < 0 ? idleTimeout : second;
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "host";
+        }
+        String id = (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9_.-]", "_");
+        return id.length() > 64 ? id.substring(id.length() - 64) : id;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

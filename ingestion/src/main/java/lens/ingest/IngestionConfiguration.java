@@ -1,0 +1,123 @@
+package lens.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import lens.events.EventValidator;
+import lens.ingest.lake.Lake;
+import lens.ingest.landing.DeadLetterPublisher;
+import lens.ingest.landing.Ingester;
+import lens.ingest.ops.IngestMetrics;
+import lens.ingest.ops.KafkaHealthIndicator;
+import lens.ingest.ops.LakeHealthIndicator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+
+/** The ingester's beans: one listener container (one consumer thread) feeding one {@link Ingester}. */
+@Configuration(proxyBeanMethods = false)
+public class IngestionConfiguration {
+
+    @Bean
+    Clock ingestClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Lake lake(LakeProperties lake, Environment environment) {
+        return Lake.open(lake.rootOrDefault(environment.getProperty("lens.workdir")), lake.hadoop());
+    }
+
+    @Bean
+    IngestionStatus ingestionStatus(Clock ingestClock) {
+        return new IngestionStatus(ingestClock);
+    }
+
+    @Bean
+    IngestMetrics ingestMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new IngestMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean(destroyMethod = "destroy")
+    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory(KafkaConnectionProperties kafka,
+                                                                        IngestProperties ingest) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "lens-ingest-dlt-" + ingest.instanceId());
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    DeadLetterPublisher deadLetterPublisher(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+        return new DeadLetterPublisher(new KafkaTemplate<>(deadLetterProducerFactory));
+    }
+
+    @Bean
+    Ingester ingester(IngestProperties ingest, Lake lake, DeadLetterPublisher deadLetters, IngestionStatus status,
+                      IngestMetrics metrics, Clock ingestClock) {
+        EventValidator validator = new EventValidator(ingestClock, ingest.maxFutureSkew(),
+                (int) ingest.maxPayloadSize().toBytes());
+        return new Ingester(ingest, lake, deadLetters, validator, status, metrics, ingestClock);
+    }
+
+    @Bean
+    KafkaMessageListenerContainer<byte[], byte[]> ingestContainer(KafkaConnectionProperties kafka,
+                                                                  IngestProperties ingest, Ingester ingester) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // an aborted transaction's records must never land
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxPollRecords());
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
+
+        ContainerProperties container = new ContainerProperties(ingest.topics().toArray(String[]::new));
+        container.setGroupId(ingest.groupId());
+        container.setMessageListener(ingester);
+        container.setConsumerRebalanceListener(ingester);
+        // offsets are committed by the ingester itself, after the files they cover are published
+        container.setAckMode(ContainerProperties.AckMode.MANUAL);
+        container.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
+        container.setIdleEventInterval(ingest.idleCheckInterval().toMillis());
+        container.setIdlePartitionEventInterval(ingest.idleCheckInterval().toMillis());
+        container.setPollTimeout(Math.min(1000, ingest.idleCheckInterval().toMillis()));
+        container.setShutdownTimeout(60_000);
+        KafkaMessageListenerContainer<byte[], byte[]> listenerContainer =
+                new KafkaMessageListenerContainer<>(consumers, container);
+        listenerContainer.setBeanName("lens-ingest");
+        return listenerContainer;
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaConnectionProperties kafka) {
+        return new KafkaHealthIndicator(kafka.bootstrapServers());
+    }
+
+    @Bean
+    LakeHealthIndicator lakeHealthIndicator(Lake lake, IngestProperties ingest) {
+        return new LakeHealthIndicator(lake, ingest.instanceId());
+    }
+}

@@ -1,0 +1,115 @@
+package lens.ingest.lake;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import lens.events.EventHour;
+import lens.events.LakeLayout;
+import lens.events.Topic;
+import lens.ingest.parquet.FooterReader;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Recovers the ingester's position from the lake itself: file names give offsets and hours, footers give
+ * the resume offset. Resume offsets only grow in publish order, and a file published after the partition's
+ * last commit (at offset C, itself a resume offset) starts at or after C: so only files starting at or after
+ * C can hold a higher resume offset, and only their footers are read (all of them for a new group).
+ */
+public final class LakeScanner {
+
+    private final Lake lake;
+
+    public LakeScanner(Lake lake) {
+        this.lake = lake;
+    }
+
+    /** The result for one topic: each requested partition's history and the hours whose manifest is missing or stale. */
+    public record TopicScan(Map<Integer, PartitionHistory> partitions, Set<EventHour> hoursNeedingManifest) {
+    }
+
+    private record DataFile(FileStatus status, LandedFileName name, EventHour hour) {
+    }
+
+    public TopicScan scan(Topic topic, Collection<Integer> partitions, Map<Integer, Long> committedOffsets)
+            throws IOException {
+        Map<Integer, List<DataFile>> dataFiles = new HashMap<>();
+        Map<Integer, List<Path>> temps = new HashMap<>();
+        Map<EventHour, Long> newestFileByHour = new HashMap<>();
+        Map<EventHour, Long> manifestTimeByHour = new HashMap<>();
+        for (FileStatus status : lake.listFilesRecursively(lake.topicDir(topic))) {
+            Path path = status.getPath();
+            String name = path.getName();
+            Optional<EventHour> hour = LandedFileName.hourOf(path);
+            if (hour.isEmpty()) {
+                continue;
+            }
+            if (name.equals(LakeLayout.MANIFEST)) {
+                manifestTimeByHour.put(hour.get(), status.getModificationTime());
+                continue;
+            }
+            for (int partition : partitions) {
+                if (LandedFileName.isTempOf(name, topic.topicName(), partition)) {
+                    temps.computeIfAbsent(partition, p -> new ArrayList<>()).add(path);
+                }
+            }
+            Optional<LandedFileName> landed = LandedFileName.parse(name)
+                    .filter(n -> n.topic().equals(topic.topicName()) && n.extension().equals("parquet"));
+            if (landed.isEmpty()) {
+                continue;
+            }
+            newestFileByHour.merge(hour.get(), status.getModificationTime(), Math::max);
+            if (partitions.contains(landed.get().partition())) {
+                dataFiles.computeIfAbsent(landed.get().partition(), p -> new ArrayList<>())
+                        .add(new DataFile(status, landed.get(), hour.get()));
+            }
+        }
+        Map<Integer, Long> lastQuarantined = new HashMap<>();
+        for (FileStatus status : lake.listFilesRecursively(lake.quarantineTopicDir(topic))) {
+            String name = status.getPath().getName();
+            for (int partition : partitions) {
+                if (LandedFileName.isTempOf(name, topic.topicName(), partition)) {
+                    temps.computeIfAbsent(partition, p -> new ArrayList<>()).add(status.getPath());
+                }
+            }
+            LandedFileName.parse(name)
+                    .filter(n -> n.topic().equals(topic.topicName()) && partitions.contains(n.partition()))
+                    .ifPresent(n -> lastQuarantined.merge(n.partition(), n.lastOffset(), Math::max));
+        }
+        Map<Integer, PartitionHistory> histories = new HashMap<>();
+        for (int partition : partitions) {
+            List<DataFile> files = dataFiles.getOrDefault(partition, List.of());
+            Map<EventHour, Long> lastByHour = new HashMap<>();
+            for (DataFile file : files) {
+                lastByHour.merge(file.hour(), file.name().lastOffset(), Math::max);
+            }
+            histories.put(partition, new PartitionHistory(
+                    resumeOffset(files, committedOffsets.getOrDefault(partition, -1L)), lastByHour,
+                    lastQuarantined.getOrDefault(partition, -1L), temps.getOrDefault(partition, List.of())));
+        }
+        Set<EventHour> stale = new HashSet<>();
+        newestFileByHour.forEach((hour, newest) -> {
+            Long manifest = manifestTimeByHour.get(hour);
+            if (manifest == null || manifest < newest) {
+                stale.add(hour);
+            }
+        });
+        return new TopicScan(histories, stale);
+    }
+
+    private long resumeOffset(List<DataFile> files, long committed) throws IOException {
+        long best = -1;
+        for (DataFile file : files) {
+            if (file.name().firstOffset() >= committed) {
+                best = Math.max(best, FooterReader.read(file.status(), lake.conf()).resumeOffset());
+            }
+        }
+        return best;
+    }
+}

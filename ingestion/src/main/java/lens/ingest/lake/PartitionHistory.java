@@ -1,0 +1,34 @@
+package lens.ingest.lake;
+
+import java.util.List;
+import java.util.Map;
+import lens.events.EventHour;
+import lens.ingest.offsets.ReplayFilter;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What the lake says about one topic-partition: where to resume, what is already landed per hour
+ * (from that offset on), what is quarantined, and temp files a crash left behind.
+ *
+ * @param resumeOffset     highest {@code lens.resume.offset} over its files, or -1 when none
+ * @param lastLandedByHour highest last offset of its files per event hour
+ * @param lastQuarantined  highest offset in its quarantine files, or -1
+ */
+public record PartitionHistory(long resumeOffset, Map<EventHour, Long> lastLandedByHour, long lastQuarantined,
+                               List<Path> tempFiles) {
+
+    public static PartitionHistory empty() {
+        return new PartitionHistory(-1, Map.of(), -1, List.of());
+    }
+
+    /** The filter for a replay starting at {@code position}: hours whose files all end before it do not matter. */
+    public ReplayFilter replayFilterFrom(long position) {
+        Map<EventHour, Long> relevant = new java.util.HashMap<>();
+        lastLandedByHour.forEach((hour, last) -> {
+            if (last >= position) {
+                relevant.put(hour, last);
+            }
+        });
+        return new ReplayFilter(relevant, lastQuarantined);
+    }
+}

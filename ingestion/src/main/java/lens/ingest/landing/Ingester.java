@@ -1,0 +1,624 @@
+package lens.ingest.landing;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import lens.events.EventHour;
+import lens.events.EventValidator;
+import lens.events.LakeLayout;
+import lens.events.Topic;
+import lens.events.Validation;
+import lens.ingest.IngestProperties;
+import lens.ingest.IngestionStatus;
+import lens.ingest.lake.Lake;
+import lens.ingest.lake.LakeScanner;
+import lens.ingest.lake.ManifestWriter;
+import lens.ingest.lake.OwnerMarkers;
+import lens.ingest.lake.PartitionHistory;
+import lens.ingest.lake.ProgressStore;
+import lens.ingest.lake.QuarantineWriter;
+import lens.ingest.offsets.ResumePoint;
+import lens.ingest.ops.IngestMetrics;
+import lens.ingest.parquet.EventFileWriter;
+import lens.ingest.parquet.FileFooter;
+import lens.ingest.parquet.LandedRow;
+import lens.ingest.progress.HourCompleteness;
+import lens.ingest.progress.PartitionWatermark;
+import lens.ingest.rotation.RotationPolicy;
+import org.apache.hadoop.fs.Path;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.event.ListenerContainerPartitionIdleEvent;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
+/**
+ * Lands Kafka records into the lake exactly once. Runs entirely on the listener container's consumer
+ * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks.
+ *
+ * <p>The protocol: valid records go to one open file per (partition, event hour); a file is published by
+ * hsync + rename, with the partition's resume offset in its footer; offsets are committed only after. On
+ * assignment the position and the already-landed offsets come from the lake (see {@link LakeScanner}), and a
+ * replay skips what is there. Bad records go to the DLT and, per batch, to a quarantine file.
+ */
+public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Ingester.class);
+
+    private final IngestProperties props;
+    private final Lake lake;
+    private final LakeScanner scanner;
+    private final ProgressStore progress;
+    private final OwnerMarkers owners;
+    private final ManifestWriter manifests;
+    private final QuarantineWriter quarantine;
+    private final DeadLetterPublisher deadLetters;
+    private final EventValidator validator;
+    private final RotationPolicy rotation;
+    private final IngestionStatus status;
+    private final IngestMetrics metrics;
+    private final Clock clock;
+    private final String instanceId;
+
+    private final Map<TopicPartition, PartitionLander> landers = new ConcurrentHashMap<>();
+    private final Map<Topic, Set<EventHour>> pendingManifests = new ConcurrentHashMap<>();
+    private final Map<Topic, Integer> partitionCounts = new ConcurrentHashMap<>();
+    private final Map<Topic, Long> knownTopicWatermarks = new ConcurrentHashMap<>();
+    private final AtomicLong openSequence = new AtomicLong();
+    private long lastManifestSweepMillis;
+    private int consecutiveFailures;
+
+    public Ingester(IngestProperties props, Lake lake, DeadLetterPublisher deadLetters, EventValidator validator,
+                    IngestionStatus status, IngestMetrics metrics, Clock clock) {
+        this.props = props;
+        this.lake = lake;
+        this.instanceId = props.instanceId();
+        this.scanner = new LakeScanner(lake);
+        this.progress = new ProgressStore(lake, instanceId);
+        this.owners = new OwnerMarkers(lake, instanceId);
+        this.manifests = new ManifestWriter(lake, instanceId);
+        this.quarantine = new QuarantineWriter(lake, instanceId);
+        this.deadLetters = deadLetters;
+        this.validator = validator;
+        this.rotation = new RotationPolicy(props.maxRowsPerFile(), props.maxFileSize().toBytes());
+        this.status = status;
+        this.metrics = metrics;
+        this.clock = clock;
+        metrics.bindOpenWriters(this::openFiles);
+    }
+
+    public int openFiles() {
+        return landers.values().stream().mapToInt(l -> l.open.size()).sum();
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    @Override
+    public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+        try {
+            handleBatch(records, consumer);
+            consecutiveFailures = 0;
+        } catch (Exception e) {
+            recoverFromFailure(consumer, e);
+        }
+    }
+
+    private void handleBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) throws IOException {
+        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> byPartition = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayList<>())
+                    .add(record);
+        }
+        List<PartitionLander> touched = new ArrayList<>();
+        for (Map.Entry<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> entry : byPartition.entrySet()) {
+            PartitionLander lander = landers.get(entry.getKey());
+            if (lander == null) {
+                // not recovered yet (the lake was unreachable at assignment, or we were fenced): recover, re-read
+                if (consumer.assignment().contains(entry.getKey())) {
+                    recover(consumer, List.of(entry.getKey()));
+                }
+                continue;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : entry.getValue()) {
+                handleRecord(lander, record);
+            }
+            touched.add(lander);
+        }
+        finishBatch(touched, consumer);
+    }
+
+    private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record) throws IOException {
+        long offset = record.offset();
+        lander.lastRecordAtMillis = clock.millis();
+        Validation validation = validator.validate(lander.topic, record.value());
+        if (validation instanceof Validation.Valid valid) {
+            EventHour hour = EventHour.of(valid.timestamp());
+            if (lander.replay.alreadyLanded(hour, offset)) {
+                metrics.replaySkipped(lander.topic);
+            } else {
+                OpenHourFile file = lander.open.get(hour);
+                if (file != null && rotation.isFull(file.rows(), file.dataSize())) {
+                    publish(lander, file);
+                    file = null;
+                }
+                if (file == null) {
+                    file = openFile(lander, hour, offset);
+                }
+                file.append(new LandedRow(valid.values(), valid.extrasJson(), lander.partition(), offset),
+                        valid.timestamp());
+                lander.watermark.observe(valid.timestamp());
+            }
+        } else if (validation instanceof Validation.Invalid invalid) {
+            if (!lander.replay.alreadyQuarantined(offset)) {
+                BadRecord bad = new BadRecord(lander.topic, lander.partition(), offset, record.timestamp(), record.key(),
+                        record.value(), invalid.reason(), invalid.detail());
+                lander.pendingBad.add(bad);
+                deadLetters.send(bad);
+            }
+        }
+        lander.nextOffset = offset + 1;
+    }
+
+    private void finishBatch(Collection<PartitionLander> touched, Consumer<?, ?> consumer) throws IOException {
+        deadLetters.awaitSent();
+        Set<Topic> advanced = new HashSet<>();
+        for (PartitionLander lander : touched) {
+            if (!landers.containsKey(lander.topicPartition)) {
+                continue; // fenced while publishing
+            }
+            quarantinePending(lander);
+            for (OpenHourFile file : List.copyOf(lander.open.values())) {
+                if (lander.watermark.hasPassed(file.hour(), props.grace())) {
+                    publish(lander, file);
+                }
+            }
+            if (reportProgressIfAdvanced(lander)) {
+                advanced.add(lander.topic);
+            }
+        }
+        commit(consumer, touched);
+        for (Topic topic : touchedTopics(touched)) {
+            if (advanced.contains(topic) || hasPendingPassedHour(topic)) {
+                writeCompleteManifests(topic, consumer);
+            }
+        }
+        updateLag(consumer);
+    }
+
+    private void quarantinePending(PartitionLander lander) throws IOException {
+        if (lander.pendingBad.isEmpty()) {
+            return;
+        }
+        ensureStillOwner(lander);
+        BadRecord first = lander.pendingBad.get(0);
+        EventHour arrival = first.kafkaTimestamp() >= 0 ? EventHour.of(first.kafkaTimestamp()) : EventHour.of(clock.millis());
+        quarantine.write(arrival, List.copyOf(lander.pendingBad));
+        for (BadRecord bad : lander.pendingBad) {
+            status.addDeadLettered(lander.topic, 1);
+            metrics.deadLettered(lander.topic, bad.reason());
+        }
+        lander.pendingBad.clear();
+        lander.commitNeeded = true;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private OpenHourFile openFile(PartitionLander lander, EventHour hour, long firstOffset) throws IOException {
+        while (RotationPolicy.mustEvictBeforeOpening(openFiles(), props.maxOpenWriters())) {
+            evictOldest();
+        }
+        Path dir = lake.hourDir(lander.topic, hour);
+        Path temp = new Path(dir, "." + lander.topic.topicName() + "+" + lander.partition() + "+" + firstOffset + "."
+                + instanceId + "." + UUID.randomUUID() + ".tmp");
+        EventFileWriter writer = new EventFileWriter(lake.fs(), temp, lander.topic, lake.conf(),
+                props.rowGroupSize().toBytes());
+        OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet());
+        lander.open.put(hour, file);
+        return file;
+    }
+
+    /** Memory stays bounded however many hours are open: the longest-open file is published early. */
+    private void evictOldest() throws IOException {
+        PartitionLander oldestLander = null;
+        OpenHourFile oldest = null;
+        for (PartitionLander lander : landers.values()) {
+            for (OpenHourFile file : lander.open.values()) {
+                if (oldest == null || file.openedSequence() < oldest.openedSequence()) {
+                    oldest = file;
+                    oldestLander = lander;
+                }
+            }
+        }
+        if (oldest == null) {
+            throw new IllegalStateException("open-writer budget exhausted with no open file");
+        }
+        publish(oldestLander, oldest);
+    }
+
+    /** Closes (hsync), checks ownership, renames into place. The file no longer holds the resume offset back. */
+    private void publish(PartitionLander lander, OpenHourFile file) throws IOException {
+        long resume = lander.resumeOffsetWithout(file);
+        FileFooter footer = new FileFooter(lander.topic.topicName(), lander.partition(), file.firstOffset(),
+                file.lastOffset(), file.minTimestamp(), file.maxTimestamp(), lander.topic.schema().version(),
+                file.rows(), resume, instanceId);
+        lander.open.remove(file.hour());
+        try {
+            file.writer().close(footer);
+        } catch (IOException | RuntimeException e) {
+            lake.delete(file.temp());
+            throw e;
+        }
+        if (!owners.isOwner(lander.topic, lander.partition(), lander.claimToken)) {
+            lake.delete(file.temp());
+            ensureStillOwner(lander);
+        }
+        String name = LakeLayout.dataFileName(lander.topic, lander.partition(), file.firstOffset(), file.lastOffset());
+        Path target = new Path(lake.hourDir(lander.topic, file.hour()), name);
+        long bytes = lake.fs().getFileStatus(file.temp()).getLen();
+        try {
+            lake.publish(file.temp(), target);
+        } catch (Lake.FileAlreadyPublishedException e) {
+            // cannot happen while the replay filter holds; the existing file has the same offsets
+            log.warn("{} was already landed; kept the existing file", target);
+            return;
+        }
+        manifests.remember(name, footer);
+        pendingManifests.computeIfAbsent(lander.topic, t -> ConcurrentHashMap.newKeySet()).add(file.hour());
+        lander.commitNeeded = true;
+        status.addLanded(lander.topic, file.rows());
+        metrics.landed(lander.topic, file.rows(), bytes);
+    }
+
+    private void ensureStillOwner(PartitionLander lander) throws IOException {
+        if (!owners.isOwner(lander.topic, lander.partition(), lander.claimToken)) {
+            log.warn("{} was claimed by another instance; dropping its unpublished files", lander.topicPartition);
+            abort(lander);
+            landers.remove(lander.topicPartition);
+            throw new PartitionFencedException(lander.topicPartition);
+        }
+    }
+
+    private void abort(PartitionLander lander) {
+        for (OpenHourFile file : lander.open.values()) {
+            file.writer().close();
+            try {
+                lake.delete(file.temp());
+            } catch (IOException e) {
+                log.warn("could not delete {}: {} (cleaned at the next assignment)", file.temp(), e.toString());
+            }
+        }
+        lander.open.clear();
+        lander.pendingBad.clear();
+    }
+
+    private void publishAll(PartitionLander lander) throws IOException {
+        quarantinePending(lander);
+        for (OpenHourFile file : List.copyOf(lander.open.values())) {
+            publish(lander, file);
+        }
+    }
+
+    // ---------------------------------------------------------------- offsets, progress, manifests
+
+    private void commit(Consumer<?, ?> consumer, Collection<PartitionLander> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (PartitionLander lander : partitions) {
+            if (lander.commitNeeded && landers.containsKey(lander.topicPartition)) {
+                offsets.put(lander.topicPartition, new OffsetAndMetadata(lander.resumeOffset()));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, Duration.ofSeconds(30));
+            offsets.keySet().forEach(tp -> landers.get(tp).commitNeeded = false);
+        } catch (RuntimeException e) {
+            // the lake is the truth; a failed commit only means a longer replay, which the filter makes harmless
+            log.warn("offset commit failed ({}); the lake keeps the position", e.toString());
+        }
+    }
+
+    /** Tells other instances (through the lake) that this partition passed another hour. */
+    private boolean reportProgressIfAdvanced(PartitionLander lander) throws IOException {
+        EventHour passed = lander.watermark.lastPassedHour(props.grace());
+        if (passed == null || passed.equals(lander.reportedPassedHour)) {
+            return false;
+        }
+        progress.write(lander.topic, lander.partition(), lander.watermark.millis());
+        lander.reportedPassedHour = passed;
+        return true;
+    }
+
+    private boolean hasPendingPassedHour(Topic topic) {
+        Set<EventHour> pending = pendingManifests.get(topic);
+        long watermark = knownTopicWatermarks.getOrDefault(topic, PartitionWatermark.NONE);
+        return pending != null && pending.stream().anyMatch(h -> PartitionWatermark.passed(watermark, h, props.grace()));
+    }
+
+    private void writeCompleteManifests(Topic topic, Consumer<?, ?> consumer) throws IOException {
+        Set<EventHour> pending = pendingManifests.get(topic);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        int partitions = partitionCount(topic, consumer);
+        Map<Integer, Long> watermarks = progress.readAll(topic);
+        knownTopicWatermarks.put(topic, HourCompleteness.topicWatermark(watermarks, partitions));
+        for (EventHour hour : HourCompleteness.completeHours(pending, watermarks, partitions, props.grace())) {
+            Optional<ManifestWriter.Written> written = manifests.writeIfChanged(topic, hour, watermarks);
+            pending.remove(hour);
+            written.ifPresent(w -> {
+                log.info("manifested {} {} revision {}: {} rows in {} files{}", topic.topicName(), hour,
+                        w.manifest().revision(), w.manifest().rows(), w.manifest().files().size(),
+                        w.newLateRows() > 0 ? ", " + w.newLateRows() + " late" : "");
+                if (w.newLateRows() > 0) {
+                    status.addLate(topic, w.newLateRows());
+                    metrics.late(topic, w.newLateRows());
+                }
+            });
+        }
+    }
+
+    private int partitionCount(Topic topic, Consumer<?, ?> consumer) {
+        return partitionCounts.computeIfAbsent(topic, t -> {
+            List<PartitionInfo> infos = consumer.partitionsFor(t.topicName(), Duration.ofSeconds(30));
+            return infos == null ? 0 : infos.size();
+        });
+    }
+
+    private static Set<Topic> touchedTopics(Collection<PartitionLander> landers) {
+        Set<Topic> topics = new LinkedHashSet<>();
+        landers.forEach(l -> topics.add(l.topic));
+        return topics;
+    }
+
+    private void updateLag(Consumer<?, ?> consumer) {
+        Map<Topic, Long> lag = new HashMap<>();
+        for (TopicPartition tp : landers.keySet()) {
+            consumer.currentLag(tp).ifPresent(l -> lag.merge(Topic.named(tp.topic()), l, Long::sum));
+        }
+        lag.forEach(metrics::lag);
+    }
+
+    // ---------------------------------------------------------------- idleness
+
+    /** A partition with nothing new: if it is caught up and has been idle long enough, flush it. */
+    @EventListener
+    public void onPartitionIdle(ListenerContainerPartitionIdleEvent event) {
+        Consumer<?, ?> consumer = event.getConsumer();
+        try {
+            PartitionLander lander = landers.get(event.getTopicPartition());
+            if (lander != null) {
+                flushIfIdle(lander, consumer, endOffsets(consumer, List.of(lander.topicPartition)));
+            }
+        } catch (Exception e) {
+            recoverFromFailure(consumer, e);
+        }
+    }
+
+    /** Nothing arrived on any partition: flush idle ones, complete hours, and report whether we are quiescent. */
+    @EventListener
+    public void onContainerIdle(ListenerContainerIdleEvent event) {
+        Consumer<?, ?> consumer = event.getConsumer();
+        long checkStartedAt = clock.millis();
+        try {
+            Map<TopicPartition, Long> ends = endOffsets(consumer, consumer.assignment());
+            for (PartitionLander lander : List.copyOf(landers.values())) {
+                flushIfIdle(lander, consumer, ends);
+            }
+            for (Topic topic : props.lensTopics()) {
+                writeCompleteManifests(topic, consumer);
+            }
+            updateLag(consumer);
+            status.reportQuiescence(checkStartedAt, isQuiescent(consumer, ends));
+        } catch (Exception e) {
+            status.reportQuiescence(checkStartedAt, false);
+            recoverFromFailure(consumer, e);
+        }
+    }
+
+    private void flushIfIdle(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends)
+            throws IOException {
+        long now = clock.millis();
+        if (!caughtUp(lander, consumer, ends) || now - lander.lastRecordAtMillis < props.idleTimeout().toMillis()) {
+            return;
+        }
+        List<PartitionLander> one = List.of(lander);
+        if (!lander.open.isEmpty() || !lander.pendingBad.isEmpty()) {
+            publishAll(lander);
+        }
+        commit(consumer, one);
+        lander.watermark.advanceWhileIdle(now);
+        if (reportProgressIfAdvanced(lander) || hasPendingPassedHour(lander.topic)) {
+            writeCompleteManifests(lander.topic, consumer);
+        }
+    }
+
+    private boolean caughtUp(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        Long end = ends.get(lander.topicPartition);
+        return end != null && consumer.position(lander.topicPartition, Duration.ofSeconds(10)) >= end;
+    }
+
+    private boolean isQuiescent(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        if (consumer.assignment().isEmpty() || openFiles() > 0) {
+            return false;
+        }
+        for (TopicPartition tp : consumer.assignment()) {
+            PartitionLander lander = landers.get(tp);
+            if (lander == null || !caughtUp(lander, consumer, ends)) {
+                return false;
+            }
+        }
+        for (Topic topic : props.lensTopics()) {
+            if (hasPendingPassedHour(topic)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+    }
+
+    // ---------------------------------------------------------------- rebalances and recovery
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        try {
+            recover(consumer, partitions);
+        } catch (Exception e) {
+            // records of these partitions will trigger another recovery before anything is landed
+            log.error("could not recover {} from the lake: {}", partitions, e.toString(), e);
+        }
+    }
+
+    /** Position, replay filter and watermark come from the lake; the partition is claimed and its temp files cleaned. */
+    private void recover(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) throws IOException {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions),
+                Duration.ofSeconds(30));
+        int generation = consumer.groupMetadata().generationId();
+        Map<Topic, List<Integer>> byTopic = new LinkedHashMap<>();
+        partitions.forEach(tp -> byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition()));
+        for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
+            Topic topic = entry.getKey();
+            Map<Integer, Long> committedOffsets = new HashMap<>();
+            if (committed != null) {
+                committed.forEach((tp, offset) -> {
+                    if (offset != null && tp.topic().equals(topic.topicName())) {
+                        committedOffsets.put(tp.partition(), offset.offset());
+                    }
+                });
+            }
+            LakeScanner.TopicScan scan = scanner.scan(topic, entry.getValue(), committedOffsets);
+            for (int partition : entry.getValue()) {
+                TopicPartition tp = new TopicPartition(topic.topicName(), partition);
+                PartitionLander previous = landers.remove(tp);
+                if (previous != null) {
+                    abort(previous);
+                }
+                PartitionHistory history = scan.partitions().getOrDefault(partition, PartitionHistory.empty());
+                for (Path temp : history.tempFiles()) {
+                    lake.delete(temp);
+                }
+                String token = owners.claim(topic, partition, generation);
+                OffsetAndMetadata commit = committed == null ? null : committed.get(tp);
+                long position = ResumePoint.seekPosition(history.resumeOffset(), commit == null ? -1 : commit.offset());
+                consumer.seek(tp, position);
+                long watermark = progress.read(topic, partition).orElse(PartitionWatermark.NONE);
+                PartitionWatermark mark = new PartitionWatermark(watermark);
+                landers.put(tp, new PartitionLander(tp, topic, token, position, history.replayFilterFrom(position), mark,
+                        mark.lastPassedHour(props.grace()), clock.millis()));
+                log.info("{} recovered: position {} (lake {}, committed {}), {} temp files cleaned", tp, position,
+                        history.resumeOffset(), commit == null ? "none" : commit.offset(), history.tempFiles().size());
+            }
+            pendingManifests.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).addAll(scan.hoursNeedingManifest());
+        }
+    }
+
+    /** Still ours during this callback: publish what is open, so the next owner starts where we stopped. */
+    @Override
+    public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        List<PartitionLander> revoked = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            PartitionLander lander = landers.get(tp);
+            if (lander == null) {
+                continue;
+            }
+            try {
+                publishAll(lander);
+                reportProgressIfAdvanced(lander);
+                revoked.add(lander);
+            } catch (Exception e) {
+                log.warn("could not publish {} on revocation ({}); its open files are dropped and re-read by the next owner",
+                        tp, e.toString());
+                abort(lander);
+            }
+        }
+        commit(consumer, revoked);
+        partitions.forEach(tp -> {
+            PartitionLander lander = landers.remove(tp);
+            if (lander != null) {
+                abort(lander);
+            }
+        });
+    }
+
+    /** Lost, not revoked: another instance may already own them, so nothing may be published. */
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            PartitionLander lander = landers.remove(tp);
+            if (lander != null) {
+                abort(lander);
+            }
+        }
+    }
+
+    /**
+     * Any failure (lake or DLT unreachable, fenced partition, disk full): drop everything unpublished and start
+     * again from what the lake holds, after a growing pause. The consumer thread never dies on bad luck.
+     */
+    private void recoverFromFailure(Consumer<?, ?> consumer, Exception failure) {
+        consecutiveFailures++;
+        if (failure instanceof PartitionFencedException) {
+            log.warn("{}", failure.getMessage());
+        } else {
+            log.error("ingestion failed ({} in a row); re-reading from the lake's position", consecutiveFailures, failure);
+        }
+        deadLetters.discard();
+        for (PartitionLander lander : landers.values()) {
+            abort(lander);
+        }
+        landers.clear();
+        if (!(failure instanceof PartitionFencedException)) {
+            sleepQuietly(Math.min(30_000L, 500L * (1L << Math.min(consecutiveFailures, 6))));
+        }
+        try {
+            recover(consumer, consumer.assignment());
+        } catch (Exception e) {
+            log.error("recovery failed; will retry when records arrive", e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Another instance claimed the partition since we were assigned it. */
+    static final class PartitionFencedException extends IOException {
+        PartitionFencedException(TopicPartition tp) {
+            super(tp + " is now owned by another ingester instance");
+        }
+    }
+}

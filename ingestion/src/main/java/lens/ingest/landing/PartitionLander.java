@@ -1,0 +1,66 @@
+package lens.ingest.landing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import lens.events.EventHour;
+import lens.events.Topic;
+import lens.ingest.offsets.ReplayFilter;
+import lens.ingest.offsets.ResumePoint;
+import lens.ingest.progress.PartitionWatermark;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The in-memory state of one owned topic-partition: its open hour files, dead letters of the current
+ * batch, event-time watermark and replay filter. Only touched on the consumer thread.
+ */
+final class PartitionLander {
+
+    final TopicPartition topicPartition;
+    final Topic topic;
+    final String claimToken;
+    final Map<EventHour, OpenHourFile> open = new HashMap<>();
+    final List<BadRecord> pendingBad = new ArrayList<>();
+    final PartitionWatermark watermark;
+    final ReplayFilter replay;
+    EventHour reportedPassedHour;
+    long nextOffset;
+    long lastRecordAtMillis;
+    boolean commitNeeded;
+
+    PartitionLander(TopicPartition topicPartition, Topic topic, String claimToken, long position, ReplayFilter replay,
+                    PartitionWatermark watermark, EventHour reportedPassedHour, long nowMillis) {
+        this.topicPartition = topicPartition;
+        this.topic = topic;
+        this.claimToken = claimToken;
+        this.nextOffset = position;
+        this.replay = replay;
+        this.watermark = watermark;
+        this.reportedPassedHour = reportedPassedHour;
+        this.lastRecordAtMillis = nowMillis;
+    }
+
+    int partition() {
+        return topicPartition.partition();
+    }
+
+    long firstPendingBadOffset() {
+        return pendingBad.isEmpty() ? -1 : pendingBad.get(0).offset();
+    }
+
+    /** The resume offset if {@code publishing} were published now (it no longer holds the position back). */
+    long resumeOffsetWithout(OpenHourFile publishing) {
+        List<Long> firsts = new ArrayList<>();
+        for (OpenHourFile file : open.values()) {
+            if (file != publishing) {
+                firsts.add(file.firstOffset());
+            }
+        }
+        return ResumePoint.of(firsts, firstPendingBadOffset(), nextOffset);
+    }
+
+    long resumeOffset() {
+        return resumeOffsetWithout(null);
+    }
+}

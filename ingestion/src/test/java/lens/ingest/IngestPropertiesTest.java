@@ -1,0 +1,46 @@
+package lens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import lens.events.Topic;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class IngestPropertiesTest {
+
+    private static IngestProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("lens.ingest", IngestProperties.class);
+    }
+
+    @Test
+    void givenNothingConfigured_thenDefaultsCoverAllFiveTopicsWithSaneLimits() {
+        IngestProperties props = bind(Map.of());
+        assertThat(props.lensTopics()).containsExactly(Topic.values());
+        assertThat(props.grace()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(props.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(props.maxOpenWriters()).isEqualTo(32);
+        assertThat(props.instanceId()).matches("[A-Za-z0-9_.-]+");
+    }
+
+    @Test
+    void givenOverrides_thenTheyAreBoundWithUnits() {
+        IngestProperties props = bind(Map.of("lens.ingest.grace", "90s", "lens.ingest.max-file-size", "16MB",
+                "lens.ingest.topics", "user-interactions,model-metrics"));
+        assertThat(props.grace()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(props.maxFileSize().toMegabytes()).isEqualTo(16);
+        assertThat(props.lensTopics()).containsExactly(Topic.USER_INTERACTIONS, Topic.MODEL_METRICS);
+    }
+
+    @Test
+    void givenAnUnknownTopicOrAZeroWriterBudget_thenBindingFailsWithTheKeyInTheMessage() {
+        assertThatThrownBy(() -> bind(Map.of("lens.ingest.topics", "clicks")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("clicks");
+        assertThatThrownBy(() -> bind(Map.of("lens.ingest.max-open-writers", "0")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("lens.ingest.max-open-writers");
+    }
+}

@@ -1,0 +1,130 @@
+package lens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import lens.broker.KafkaBroker;
+import lens.events.EventHour;
+import lens.events.HourManifest;
+import lens.events.LakeLayout;
+import lens.events.Topic;
+import lens.ingest.parquet.FileFooter;
+import lens.ingest.support.Ingesters;
+import lens.ingest.support.LakeReader;
+import lens.ingest.support.TestEvents;
+import lens.ingest.support.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A real broker, a real lake: events land once, in their event hour, hours get manifests, restarts add nothing. */
+class LandingIntegrationTest {
+
+    private static KafkaBroker broker;
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaBroker.start(work.resolve("broker"));
+        List<String> topics = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            topics.add(topic.topicName());
+            topics.add(topic.deadLetterTopic());
+        }
+        broker.createTopics(topics, 3);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void givenEventsOverThreeHours_whenIngested_thenEachLandsOnceInItsHourAndEveryHourIsManifested() throws Exception {
+        Path lake = work.resolve("lake");
+        EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-5);
+        Set<String> produced = new HashSet<>();
+        Map<EventHour, Integer> perHour = new HashMap<>();
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+            for (int i = 0; i < 900; i++) {
+                EventHour hour = first.plusHours(i % 3);
+                long ts = hour.startMillis() + (i * 3_989L) % 3_600_000L;
+                String id = "view-" + i;
+                kafka.send(TestEvents.view(id, ts, i % 37));
+                produced.add(id);
+                perHour.merge(hour, 1, Integer::sum);
+            }
+            for (int i = 0; i < 40; i++) {
+                kafka.send(TestEvents.response("resp-" + i, first.startMillis() + i * 1000L, i));
+                kafka.send(TestEvents.metric("metric-" + i, first.startMillis() + i * 1000L));
+            }
+            kafka.flush();
+        }
+
+        try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                "lens.ingest.group-id=landing-1", "lens.ingest.max-rows-per-file=100")) {
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            assertThat(status.awaitQuiescent(Duration.ofSeconds(90))).isTrue();
+            assertThat(status.landed(Topic.USER_INTERACTIONS)).isEqualTo(900);
+            assertThat(status.landed(Topic.RECOMMENDATION_RESPONSES)).isEqualTo(40);
+            assertThat(status.landed(Topic.MODEL_METRICS)).isEqualTo(40);
+            assertThat(status.deadLettered(Topic.USER_INTERACTIONS)).isZero();
+        }
+
+        List<LakeReader.Row> rows = LakeReader.rows(lake, Topic.USER_INTERACTIONS);
+        assertThat(rows).hasSize(900);
+        assertThat(rows.stream().map(LakeReader.Row::eventId).collect(Collectors.toSet())).isEqualTo(produced);
+        assertThat(rows).allSatisfy(r -> assertThat(EventHour.of(r.timestamp())).isEqualTo(r.folderHour()));
+        assertThat(LakeReader.hiddenTempFiles(lake)).isEmpty();
+        for (Map.Entry<EventHour, Integer> hour : perHour.entrySet()) {
+            HourManifest manifest = HourManifest.readLocal(lake, Topic.USER_INTERACTIONS, hour.getKey()).orElseThrow();
+            assertThat(manifest.rows()).isEqualTo(hour.getValue().longValue());
+            assertThat(manifest.revision()).isEqualTo(1);
+            assertThat(manifest.late()).isZero();
+            assertThat(manifest.files().stream().mapToLong(HourManifest.DataFile::rows).sum()).isEqualTo(hour.getValue().longValue());
+            Set<String> onDisk = new HashSet<>();
+            try (var files = Files.list(lake.resolve(LakeLayout.hourDir(Topic.USER_INTERACTIONS, hour.getKey())))) {
+                files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).forEach(onDisk::add);
+            }
+            assertThat(manifest.files().stream().map(HourManifest.DataFile::name).collect(Collectors.toSet()))
+                    .isEqualTo(onDisk);
+        }
+        // rotation at 100 rows: no file holds more
+        for (Path file : LakeReader.dataFiles(lake, Topic.USER_INTERACTIONS)) {
+            FileFooter footer = FileFooter.fromMetadata(LakeReader.footer(file));
+            assertThat(footer.rows()).isBetween(1L, 100L);
+            assertThat(file.getFileName().toString()).isEqualTo(LakeLayout.dataFileName(Topic.USER_INTERACTIONS,
+                    footer.partition(), footer.firstOffset(), footer.lastOffset()));
+            assertThat(footer.resumeOffset()).isBetween(0L, 900L);
+        }
+        assertThat(LakeReader.rows(lake, Topic.RECOMMENDATION_RESPONSES)).hasSize(40);
+
+        // the same group restarts: nothing new lands; a new group on the same lake resumes from the files
+        List<Path> before = LakeReader.dataFiles(lake, Topic.USER_INTERACTIONS);
+        for (String group : List.of("landing-1", "landing-fresh-group")) {
+            try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                    "lens.ingest.group-id=" + group)) {
+                IngestionStatus status = app.getBean(IngestionStatus.class);
+                assertThat(status.awaitQuiescent(Duration.ofSeconds(90))).isTrue();
+                assertThat(Arrays.stream(Topic.values()).mapToLong(status::landed).sum()).isZero();
+            }
+        }
+        assertThat(LakeReader.dataFiles(lake, Topic.USER_INTERACTIONS)).isEqualTo(before);
+        assertThat(LakeReader.rows(lake, Topic.USER_INTERACTIONS)).hasSize(900);
+    }
+}

@@ -1,0 +1,31 @@
+package lens.ingest.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lens.ingest.IngestionApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the ingester the way the CLI does: a Spring Boot app with properties, no web server. */
+public final class Ingesters {
+
+    private Ingesters() {
+    }
+
+    public static ConfigurableApplicationContext start(String bootstrap, Path lake, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "lens.kafka.bootstrap-servers=" + bootstrap,
+                "lens.lake.root=" + lake,
+                "lens.ingest.idle-timeout=1s",
+                "lens.ingest.grace=1m",
+                "spring.jmx.enabled=false",
+                "spring.main.banner-mode=off"));
+        properties.addAll(List.of(extraProperties));
+        return new SpringApplicationBuilder(IngestionApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new))
+                .run();
+    }
+}

@@ -1,0 +1,91 @@
+package lens.ingest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import lens.events.EventHour;
+import lens.events.LakeLayout;
+import lens.events.Topic;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.MessageType;
+
+/** Reads a local lake back with plain parquet-hadoop, as any reader would (hidden files ignored). */
+public final class LakeReader {
+
+    /** One landed row: its id, Kafka coordinates, and the hour folder it sits in. */
+    public record Row(String eventId, long timestamp, int partition, long offset, EventHour folderHour, Path file) {
+    }
+
+    private LakeReader() {
+    }
+
+    public static List<Path> dataFiles(Path lake, Topic topic) {
+        Path dir = lake.resolve(LakeLayout.topicDir(topic));
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Path> hiddenTempFiles(Path lake) {
+        try (Stream<Path> files = Files.walk(lake)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Row> rows(Path lake, Topic topic) {
+        List<Row> rows = new ArrayList<>();
+        for (Path file : dataFiles(lake, topic)) {
+            EventHour hour = EventHour.parse(file.getParent().getParent().getFileName().toString().substring(5) + "T"
+                    + file.getParent().getFileName().toString().substring(5));
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                    new org.apache.hadoop.fs.Path(file.toUri())).build()) {
+                for (Group g = reader.read(); g != null; g = reader.read()) {
+                    rows.add(new Row(g.getString("eventId", 0), g.getLong("timestamp", 0),
+                            g.getInteger(LakeLayout.COLUMN_KAFKA_PARTITION, 0), g.getLong(LakeLayout.COLUMN_KAFKA_OFFSET, 0),
+                            hour, file));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
+    }
+
+    public static MessageType schema(Path file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            return reader.getFooter().getFileMetaData().getSchema();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, String> footer(Path file) {
+        try (ParquetFileReader reader = ParquetFileReader.open(
+                HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+            return reader.getFooter().getFileMetaData().getKeyValueMetaData();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

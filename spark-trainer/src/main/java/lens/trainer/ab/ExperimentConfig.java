@@ -1,0 +1,61 @@
+package lens.trainer.ab;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lens.trainer.job.JobRequest;
+
+/**
+ * How one experiment is analysed. Read from job options; per-experiment keys override global ones:
+ * <ul>
+ *   <li>{@code ab.control} / {@code ab.<exp>.control} (default {@code control}): the arm others are compared with;
+ *       when absent from the data and the split, the first arm alphabetically (reported)</li>
+ *   <li>{@code ab.<exp>.split} e.g. {@code control:50,treatment:50}: configured weights; arms listed but without
+ *       data are reported as such. Default: equal weights over the arms seen</li>
+ *   <li>{@code ab.alpha} (0.05), {@code ab.srm.threshold} (0.001), {@code ab.srm.min-per-arm} (50 expected units)</li>
+ *   <li>{@code ab.sequential} (true) and {@code ab.sequential.tuning} (5000): always-valid intervals as well</li>
+ *   <li>{@code ab.cuped.pre-hours} (0 = off): CUPED with each unit's activity in that many hours before its
+ *       assignment as covariate</li>
+ *   <li>{@code ab.guardrail.latency-tolerance} (0.10): an arm's p95 latency more than this above control's is
+ *       degraded; its error rate is degraded when higher than control's with p &lt; alpha</li>
+ * </ul>
+ */
+public record ExperimentConfig(String control, Map<String, Double> split, double alpha, double srmThreshold,
+                               long srmMinPerArm, boolean sequential, double sequentialTuning, boolean cuped,
+                               double latencyTolerance) {
+
+    public static ExperimentConfig from(JobRequest request, String experiment) {
+        return new ExperimentConfig(
+                option(request, experiment, "control", "control"),
+                parseSplit(option(request, experiment, "split", "")),
+                Double.parseDouble(option(request, experiment, "alpha", "0.05")),
+                Double.parseDouble(option(request, experiment, "srm.threshold", "0.001")),
+                Long.parseLong(option(request, experiment, "srm.min-per-arm", "50")),
+                Boolean.parseBoolean(option(request, experiment, "sequential", "true")),
+                Double.parseDouble(option(request, experiment, "sequential.tuning", "5000")),
+                Integer.parseInt(option(request, experiment, "cuped.pre-hours", "0")) > 0,
+                Double.parseDouble(option(request, experiment, "guardrail.latency-tolerance", "0.10")));
+    }
+
+    private static String option(JobRequest request, String experiment, String key, String defaultValue) {
+        return request.option("ab." + experiment + "." + key, request.option("ab." + key, defaultValue));
+    }
+
+    static Map<String, Double> parseSplit(String text) {
+        Map<String, Double> split = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return split;
+        }
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split(":");
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("split takes arm:weight,arm:weight; got '" + text + "'");
+            }
+            double weight = Double.parseDouble(kv[1].trim());
+            if (!(weight > 0)) {
+                throw new IllegalArgumentException("split weights must be > 0; got '" + text + "'");
+            }
+            split.put(kv[0].trim(), weight);
+        }
+        return split;
+    }
+}

@@ -1,0 +1,115 @@
+package lens.trainer.als;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lens.events.InteractionType;
+import lens.trainer.job.JobRequest;
+import lens.trainer.model.GatePolicy;
+
+/**
+ * Everything {@code als-retrain} can be told through job options ({@code --option key=value}), with defaults.
+ *
+ * <pre>
+ * window.hours=720                  hours of completed data the run reads, ending with the job's hour
+ * holdout.mode=time|user-random     time: the most recent part of the window; user-random: a seeded share per user
+ * holdout.fraction=0.2              share of ratings / interactions held out
+ * explicit.rank=.. explicit.regParam=.. explicit.maxIter=.. explicit.biases=true
+ * implicit.rank=.. implicit.regParam=.. implicit.alpha=.. implicit.maxIter=..
+ * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
+ * eval.k=10  eval.relevantRating=4.0                  ranking cut-off and what counts as a held-out positive
+ * topn.n=20                          recommendations per user written for serving
+ * gate.rmseTolerance=0.01 gate.rankingTolerance=0.05 gate.minBaselineLift=1.0 gate.timeBudgetSeconds=3600
+ * tune=false  tune.ranks=10,20,40  tune.regParams=0.05,0.1,0.2  tune.alphas=1,5   small grid on a validation split
+ * checkpoint.dir=&lt;workDir&gt;/checkpoints/als   seed=42
+ * </pre>
+ */
+public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdoutFraction, ExplicitParams explicit,
+                          ImplicitParams implicit, int k, double relevantRating, int topN, GatePolicy gate,
+                          boolean tune, double[] tuneRanks, double[] tuneRegParams, double[] tuneAlphas,
+                          String checkpointDir, long seed) {
+
+    public enum HoldoutMode { TIME, USER_RANDOM }
+
+    public static AlsSettings from(JobRequest request) {
+        long seed = request.intOption("seed", 42);
+        ExplicitParams explicit = new ExplicitParams(
+                request.intOption("explicit.rank", 20),
+                request.doubleOption("explicit.regParam", 0.1),
+                request.intOption("explicit.maxIter", 15),
+                request.booleanOption("explicit.biases", true),
+                request.doubleOption("explicit.userBiasReg", 10),
+                request.doubleOption("explicit.movieBiasReg", 25),
+                seed);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (InteractionType type : InteractionType.values()) {
+            String key = "implicit.weight." + type.name().toLowerCase(Locale.ROOT);
+            weights.put(type.name(), request.doubleOption(key, ImplicitParams.DEFAULT_WEIGHTS.get(type.name())));
+        }
+        ImplicitParams implicit = new ImplicitParams(
+                request.intOption("implicit.rank", 20),
+                request.doubleOption("implicit.regParam", 0.1),
+                request.doubleOption("implicit.alpha", 1.0),
+                request.intOption("implicit.maxIter", 10),
+                weights,
+                request.doubleOption("implicit.halfLifeHours", 168),
+                seed);
+        GatePolicy gate = new GatePolicy(
+                request.doubleOption("gate.rmseTolerance", 0.01),
+                request.doubleOption("gate.rankingTolerance", 0.05),
+                request.doubleOption("gate.minBaselineLift", 1.0),
+                request.doubleOption("gate.timeBudgetSeconds", 3600));
+        String mode = request.option("holdout.mode", "time").trim().toLowerCase(Locale.ROOT);
+        HoldoutMode holdoutMode = switch (mode) {
+            case "time" -> HoldoutMode.TIME;
+            case "user-random" -> HoldoutMode.USER_RANDOM;
+            default -> throw new IllegalArgumentException("holdout.mode must be time or user-random, got " + mode);
+        };
+        double fraction = request.doubleOption("holdout.fraction", 0.2);
+        if (fraction <= 0 || fraction >= 1) {
+            throw new IllegalArgumentException("holdout.fraction must be in (0, 1), got " + fraction);
+        }
+        int windowHours = request.intOption("window.hours", 720);
+        if (windowHours < 1) {
+            throw new IllegalArgumentException("window.hours must be positive, got " + windowHours);
+        }
+        int k = request.intOption("eval.k", 10);
+        int topN = request.intOption("topn.n", 20);
+        if (k < 1 || topN < 1) {
+            throw new IllegalArgumentException("eval.k and topn.n must be positive");
+        }
+        String checkpoint = request.option("checkpoint.dir",
+                java.nio.file.Path.of(request.workDir()).toAbsolutePath().resolve("checkpoints/als").toUri().toString());
+        return new AlsSettings(windowHours, holdoutMode, fraction, explicit, implicit, k,
+                request.doubleOption("eval.relevantRating", 4.0), topN, gate,
+                request.booleanOption("tune", false),
+                list(request.option("tune.ranks", "10,20,40")),
+                list(request.option("tune.regParams", "0.05,0.1,0.2")),
+                list(request.option("tune.alphas", "1,5")),
+                checkpoint, seed);
+    }
+
+    public Map<String, String> describe() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("window.hours", Integer.toString(windowHours));
+        params.put("holdout.mode", holdoutMode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        params.put("holdout.fraction", Double.toString(holdoutFraction));
+        params.putAll(explicit.describe());
+        params.putAll(implicit.describe());
+        params.put("eval.k", Integer.toString(k));
+        params.put("eval.relevantRating", Double.toString(relevantRating));
+        params.put("topn.n", Integer.toString(topN));
+        params.put("tune", Boolean.toString(tune));
+        return params;
+    }
+
+    public AlsSettings withModels(ExplicitParams newExplicit, ImplicitParams newImplicit) {
+        return new AlsSettings(windowHours, holdoutMode, holdoutFraction, newExplicit, newImplicit, k, relevantRating,
+                topN, gate, tune, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed);
+    }
+
+    private static double[] list(String csv) {
+        return java.util.Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .mapToDouble(Double::parseDouble).toArray();
+    }
+}

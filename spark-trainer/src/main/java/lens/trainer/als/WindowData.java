@@ -1,0 +1,47 @@
+package lens.trainer.als;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import lens.events.InteractionType;
+import lens.events.Topic;
+import lens.trainer.lake.LakeInputs;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/** The window's user interactions as the models need them. */
+final class WindowData {
+
+    static final String USER_ID = "userId";
+    static final String MOVIE_ID = "movieId";
+    static final String TYPE = "interactionType";
+    static final String RATING = "rating";
+    static final String TIMESTAMP = "timestamp";
+
+    private WindowData() {
+    }
+
+    /** The interactions of the window's completed hours: ids, type, rating, time. */
+    static Dataset<Row> interactions(SparkSession spark, String lakeRoot, lens.events.EventHour last, int hours) {
+        return LakeInputs.readWindow(spark, lakeRoot, Topic.USER_INTERACTIONS, last, hours)
+                .select(col(USER_ID), col(MOVIE_ID), col(TYPE), col(RATING), col(TIMESTAMP), col("eventId"),
+                        col("kafka_offset"))
+                .filter(col(USER_ID).isNotNull().and(col(MOVIE_ID).isNotNull()).and(col(TIMESTAMP).isNotNull()));
+    }
+
+    /**
+     * One rating per user and movie: the latest by event time (ties: the later Kafka offset, then the larger event
+     * id, so the choice is deterministic). Columns: userId, movieId, rating, timestamp.
+     */
+    static Dataset<Row> latestRatings(Dataset<Row> interactions) {
+        return interactions
+                .filter(col(TYPE).equalTo(InteractionType.RATE.name()).and(col(RATING).isNotNull()))
+                .withColumn("_rank", row_number().over(Window.partitionBy(USER_ID, MOVIE_ID)
+                        .orderBy(col(TIMESTAMP).desc(), col("kafka_offset").desc_nulls_last(),
+                                col("eventId").desc())))
+                .filter(col("_rank").equalTo(1))
+                .select(USER_ID, MOVIE_ID, RATING, TIMESTAMP);
+    }
+}
