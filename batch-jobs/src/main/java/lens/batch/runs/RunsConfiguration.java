@@ -18,6 +18,11 @@ public class RunsConfiguration {
     }
 
     @Bean
+    public RunHistory runHistory(javax.sql.DataSource dataSource) {
+        return new RunHistory(dataSource);
+    }
+
+    @Bean
     public BackfillService backfillService(WindowRunner runner, LensBatchProperties props) {
         return new BackfillService(runner, props);
     }

@@ -73,6 +73,41 @@ public class WindowRunner {
         }
     }
 
+    /**
+     * Restarts one execution ({@code lens jobs restart}). A FAILED or STOPPED one resumes at its failed step. One
+     * still marked running is refused unless {@code recover}: then it is first marked FAILED (its JVM died).
+     */
+    public RunOutcome restart(long executionId, boolean recover) {
+        Instant start = Instant.now();
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new IllegalArgumentException("no job execution " + executionId);
+        }
+        String job = execution.getJobInstance().getJobName();
+        EventHour window = WindowParameters.window(execution.getJobParameters());
+        int version = WindowParameters.version(execution.getJobParameters());
+        JobExecution latest = repository.getLastJobExecution(execution.getJobInstance());
+        if (latest != null && latest.getId() != executionId) {
+            throw new IllegalArgumentException("execution " + executionId + " is not the latest of " + job + " "
+                    + window + " v" + version + "; restart " + latest.getId() + " (" + latest.getStatus() + ")");
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return outcome(job, window, version, RunStatus.SKIPPED, execution, start, "already completed");
+        }
+        if (execution.getStatus().isRunning()) {
+            if (!recover) {
+                throw new IllegalStateException("execution " + executionId + " is " + execution.getStatus()
+                        + "; if its JVM died, restart it with --recover");
+            }
+            execution = operator.recover(execution);
+        }
+        try {
+            return finished(job, window, version, operator.restart(execution), start);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart execution " + executionId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The highest version of the window that has a JobInstance, or 0. */
     public int latestVersion(String job, EventHour window) {
         int version = 0;
