@@ -36,6 +36,15 @@ public class RunHistory {
                 RunHistory::record);
     }
 
+    /** The latest window any execution of {@code job} was for (window ids sort as time does). */
+    public java.util.Optional<lens.events.EventHour> lastAttemptedWindow(String job) {
+        String window = jdbc.queryForObject("SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID "
+                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                + "WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'window'", String.class, job);
+        return java.util.Optional.ofNullable(window).map(lens.events.EventHour::parse);
+    }
+
     private static RunRecord record(ResultSet rs, int row) throws SQLException {
         String version = rs.getString("VERSION");
         return new RunRecord(rs.getLong("JOB_EXECUTION_ID"), rs.getString("JOB_NAME"), rs.getString("WINDOW_ID"),

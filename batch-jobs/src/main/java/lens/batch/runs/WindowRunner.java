@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import lens.batch.hourly.HourlyJobsRegistrar;
 import lens.batch.hourly.WindowParameters;
+import lens.batch.recovery.DeadRunRecovery;
 import lens.events.EventHour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,10 @@ public class WindowRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final BeanFactory beans;
+    private final DeadRunRecovery recovery;
 
-    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans) {
+    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans, DeadRunRecovery recovery) {
+        this.recovery = recovery;
         this.operator = operator;
         this.repository = repository;
         this.beans = beans;
@@ -44,6 +47,10 @@ public class WindowRunner {
         Job batchJob = beans.getBean(HourlyJobsRegistrar.beanName(job), Job.class);
         int latest = latestVersion(job, window);
         Optional<JobExecution> last = latest == 0 ? Optional.empty() : lastExecution(job, window, latest);
+        if (last.isPresent() && recovery.isDead(last.get())) {
+            // Left running by a JVM that died: mark it failed, and ONCE below restarts it at its failed step.
+            last = Optional.of(recovery.recover(last.get()));
+        }
         if (last.isPresent() && last.get().getStatus().isRunning()) {
             return outcome(job, window, latest, RunStatus.BUSY, last.get(), start,
                     "execution " + last.get().getId() + " of v" + latest + " is " + last.get().getStatus());
@@ -93,6 +100,9 @@ public class WindowRunner {
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return outcome(job, window, version, RunStatus.SKIPPED, execution, start, "already completed");
+        }
+        if (execution.getStatus().isRunning() && recovery.isDead(execution)) {
+            execution = recovery.recover(execution);
         }
         if (execution.getStatus().isRunning()) {
             if (!recover) {
