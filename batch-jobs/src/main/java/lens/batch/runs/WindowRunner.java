@@ -43,6 +43,20 @@ public class WindowRunner {
     }
 
     public RunOutcome run(String job, EventHour window, RunMode mode, String trigger, Duration inputTimeout) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(job, window, mode, trigger, inputTimeout);
+            } catch (IllegalStateException e) {
+                // Two nodes creating instances at once may abort each other's transaction: look again and retry.
+                if (!(e.getCause() instanceof org.springframework.dao.ConcurrencyFailureException) || attempt == 3) {
+                    throw e;
+                }
+                log.info("{} {}: concurrent start on another node ({}); retrying", job, window, e.getMessage());
+            }
+        }
+    }
+
+    private RunOutcome runOnce(String job, EventHour window, RunMode mode, String trigger, Duration inputTimeout) {
         Instant start = Instant.now();
         Job batchJob = beans.getBean(HourlyJobsRegistrar.beanName(job), Job.class);
         int latest = latestVersion(job, window);

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import lens.batch.hourly.WindowParameters;
 import lens.batch.runs.WindowRunner;
+import lens.batch.support.Await;
 import lens.batch.support.BatchTestContext;
 import lens.batch.support.HourCountJob;
 import lens.batch.support.TestApps;
@@ -86,17 +87,6 @@ class DowntimeCatchUpTest {
     }
 
     static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 240_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within 240 s");
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Await.until(condition, 240_000);
     }
 }
