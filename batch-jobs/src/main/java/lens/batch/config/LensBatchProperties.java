@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inputPollInterval      how often the wait re-checks the manifests
  * @param parallelism            runs at a time in backfills and catch-up
  * @param faultInjection         test hooks, off by default
+ * @param recovery               heartbeats and the recovery of runs whose JVM died
  */
 @ConfigurationProperties("lens.batch")
 public record LensBatchProperties(
@@ -33,7 +34,8 @@ public record LensBatchProperties(
         @DefaultValue("0s") Duration backfillInputTimeout,
         @DefaultValue("2s") Duration inputPollInterval,
         @DefaultValue("2") int parallelism,
-        @DefaultValue FaultInjection faultInjection) {
+        @DefaultValue FaultInjection faultInjection,
+        @DefaultValue Recovery recovery) {
 
     public LensBatchProperties {
         if (jobs == null || jobs.isEmpty()) {
@@ -95,6 +97,23 @@ public record LensBatchProperties(
 
         public boolean appliesTo(String job) {
             return jobs.isEmpty() || jobs.contains(job);
+        }
+    }
+
+    /**
+     * @param heartbeat    how often this process says it is alive ({@code LENS_NODE})
+     * @param nodeTimeout  a node silent for longer is dead; its running executions are recovered
+     * @param scanInterval how often dead runs are looked for
+     * @param restart      restart recovered runs from their failed step; unset: only when the scheduler runs
+     *                     ({@code lens.schedule.enabled})
+     */
+    public record Recovery(@DefaultValue("5s") Duration heartbeat, @DefaultValue("30s") Duration nodeTimeout,
+                           @DefaultValue("30s") Duration scanInterval, Boolean restart) {
+        public Recovery {
+            if (nodeTimeout.compareTo(heartbeat.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("lens.batch.recovery.node-timeout (" + nodeTimeout
+                        + ") must be at least twice the heartbeat (" + heartbeat + ")");
+            }
         }
     }
 }

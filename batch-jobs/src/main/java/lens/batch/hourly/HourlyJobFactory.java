@@ -5,6 +5,7 @@ import lens.batch.config.LensBatchProperties;
 import lens.batch.config.PipelineProperties;
 import lens.batch.launch.SparkJobLauncher;
 import lens.batch.publish.ModelMetricsPublisher;
+import lens.batch.recovery.RunOwnership;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -26,11 +27,14 @@ public class HourlyJobFactory {
     private final ModelMetricsPublisher publisher;
     private final Clock clock;
     private final FaultInjector faults;
+    private final RunOwnership ownership;
     // The steps do no JDBC of their own; a real transaction would pin a connection for a whole Spark run.
     private final ResourcelessTransactionManager stepTransactions = new ResourcelessTransactionManager();
 
     public HourlyJobFactory(JobRepository repository, PipelineProperties pipeline, LensBatchProperties props,
-                            SparkJobLauncher launcher, ModelMetricsPublisher publisher, Clock clock) {
+                            SparkJobLauncher launcher, ModelMetricsPublisher publisher, Clock clock,
+                            RunOwnership ownership) {
+        this.ownership = ownership;
         this.repository = repository;
         this.pipeline = pipeline;
         this.props = props;
@@ -42,6 +46,7 @@ public class HourlyJobFactory {
 
     public Job create(String job) {
         return new JobBuilder(job, repository)
+                .listener(ownership)
                 .start(step(job, StepNames.AWAIT_INPUT, new AwaitInputTasklet(job, pipeline, props)))
                 .next(step(job, StepNames.RUN_SPARK,
                         new RunSparkTasklet(job, pipeline, props, launcher, repository, clock)))

@@ -5,6 +5,7 @@ import lens.batch.config.LensBatchProperties;
 import lens.batch.config.PipelineProperties;
 import lens.batch.launch.SparkJobLauncher;
 import lens.batch.publish.ModelMetricsPublisher;
+import lens.batch.recovery.RunOwnership;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,7 @@ public class HourlyJobsConfiguration {
     @Bean
     public HourlyJobFactory hourlyJobFactory(JobRepository repository, PipelineProperties pipeline,
                                              LensBatchProperties props, SparkJobLauncher launcher,
-                                             ModelMetricsPublisher publisher, Clock clock) {
-        return new HourlyJobFactory(repository, pipeline, props, launcher, publisher, clock);
+                                             ModelMetricsPublisher publisher, Clock clock, RunOwnership ownership) {
+        return new HourlyJobFactory(repository, pipeline, props, launcher, publisher, clock, ownership);
     }
 }

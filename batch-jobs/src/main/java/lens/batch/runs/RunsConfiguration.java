@@ -2,6 +2,7 @@ package lens.batch.runs;
 
 import lens.batch.backfill.BackfillService;
 import lens.batch.config.LensBatchProperties;
+import lens.batch.recovery.DeadRunRecovery;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.BeanFactory;
@@ -13,8 +14,14 @@ import org.springframework.context.annotation.Configuration;
 public class RunsConfiguration {
 
     @Bean
-    public WindowRunner windowRunner(JobOperator operator, JobRepository repository, BeanFactory beans) {
-        return new WindowRunner(operator, repository, beans);
+    public WindowRunner windowRunner(JobOperator operator, JobRepository repository, BeanFactory beans,
+                                     DeadRunRecovery recovery) {
+        return new WindowRunner(operator, repository, beans, recovery);
+    }
+
+    @Bean
+    public RunHistory runHistory(javax.sql.DataSource dataSource) {
+        return new RunHistory(dataSource);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import lens.batch.hourly.HourlyJobsRegistrar;
 import lens.batch.hourly.WindowParameters;
+import lens.batch.recovery.DeadRunRecovery;
 import lens.events.EventHour;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +33,38 @@ public class WindowRunner {
     private final JobOperator operator;
     private final JobRepository repository;
     private final BeanFactory beans;
+    private final DeadRunRecovery recovery;
 
-    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans) {
+    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans, DeadRunRecovery recovery) {
+        this.recovery = recovery;
         this.operator = operator;
         this.repository = repository;
         this.beans = beans;
     }
 
     public RunOutcome run(String job, EventHour window, RunMode mode, String trigger, Duration inputTimeout) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(job, window, mode, trigger, inputTimeout);
+            } catch (IllegalStateException e) {
+                // Two nodes creating instances at once may abort each other's transaction: look again and retry.
+                if (!(e.getCause() instanceof org.springframework.dao.ConcurrencyFailureException) || attempt == 3) {
+                    throw e;
+                }
+                log.info("{} {}: concurrent start on another node ({}); retrying", job, window, e.getMessage());
+            }
+        }
+    }
+
+    private RunOutcome runOnce(String job, EventHour window, RunMode mode, String trigger, Duration inputTimeout) {
         Instant start = Instant.now();
         Job batchJob = beans.getBean(HourlyJobsRegistrar.beanName(job), Job.class);
         int latest = latestVersion(job, window);
         Optional<JobExecution> last = latest == 0 ? Optional.empty() : lastExecution(job, window, latest);
+        if (last.isPresent() && recovery.isDead(last.get())) {
+            // Left running by a JVM that died: mark it failed, and ONCE below restarts it at its failed step.
+            last = Optional.of(recovery.recover(last.get()));
+        }
         if (last.isPresent() && last.get().getStatus().isRunning()) {
             return outcome(job, window, latest, RunStatus.BUSY, last.get(), start,
                     "execution " + last.get().getId() + " of v" + latest + " is " + last.get().getStatus());
@@ -70,6 +91,44 @@ public class WindowRunner {
             return outcome(job, window, latest, RunStatus.BUSY, null, start, e.getMessage());
         } catch (Exception e) {
             throw new IllegalStateException("could not run " + job + " for " + window + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restarts one execution ({@code lens jobs restart}). A FAILED or STOPPED one resumes at its failed step. One
+     * still marked running is refused unless {@code recover}: then it is first marked FAILED (its JVM died).
+     */
+    public RunOutcome restart(long executionId, boolean recover) {
+        Instant start = Instant.now();
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new IllegalArgumentException("no job execution " + executionId);
+        }
+        String job = execution.getJobInstance().getJobName();
+        EventHour window = WindowParameters.window(execution.getJobParameters());
+        int version = WindowParameters.version(execution.getJobParameters());
+        JobExecution latest = repository.getLastJobExecution(execution.getJobInstance());
+        if (latest != null && latest.getId() != executionId) {
+            throw new IllegalArgumentException("execution " + executionId + " is not the latest of " + job + " "
+                    + window + " v" + version + "; restart " + latest.getId() + " (" + latest.getStatus() + ")");
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return outcome(job, window, version, RunStatus.SKIPPED, execution, start, "already completed");
+        }
+        if (execution.getStatus().isRunning() && recovery.isDead(execution)) {
+            execution = recovery.recover(execution);
+        }
+        if (execution.getStatus().isRunning()) {
+            if (!recover) {
+                throw new IllegalStateException("execution " + executionId + " is " + execution.getStatus()
+                        + "; if its JVM died, restart it with --recover");
+            }
+            execution = operator.recover(execution);
+        }
+        try {
+            return finished(job, window, version, operator.restart(execution), start);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart execution " + executionId + ": " + e.getMessage(), e);
         }
     }
 

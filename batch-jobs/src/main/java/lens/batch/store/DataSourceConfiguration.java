@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import lens.batch.config.PipelineProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.core.env.Environment;
 public class DataSourceConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(DataSource.class)
     public DataSource dataSource(DbProperties db, PipelineProperties pipeline, Environment env) {
         String url = firstNonBlank(db.url(), env.getProperty("spring.datasource.url"));
         String user = firstNonBlank(db.username(), env.getProperty("spring.datasource.username"));

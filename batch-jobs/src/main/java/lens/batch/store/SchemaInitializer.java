@@ -54,7 +54,8 @@ public class SchemaInitializer extends DataSourceScriptDatabaseInitializer {
         return List.of(
                 new Script("org/springframework/batch/core/schema-" + platform + ".sql", "BATCH_JOB_INSTANCE"),
                 new Script("org/quartz/impl/jdbcjobstore/tables_" + quartz + ".sql", "QRTZ_JOB_DETAILS"),
-                new Script("lens/batch/schema-lens.sql", "LENS_PUBLICATION"));
+                new Script("lens/batch/schema-lens.sql", "LENS_PUBLICATION"),
+                new Script("lens/batch/schema-lens-nodes.sql", "LENS_NODE"));
     }
 
     @Override

@@ -3,7 +3,6 @@ package lens.batch.hourly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import lens.batch.publish.PublicationLedger;
@@ -20,24 +19,15 @@ import lens.events.LakeLayout;
 import lens.trainer.job.JobResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 class HourlyJobTest extends BatchTestContext {
-
-    static final Path WORKDIR = newWorkdir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        register(registry, WORKDIR);
-    }
 
     @Autowired
     WindowRunner runner;
     @Autowired
     PublicationLedger ledger;
 
-    final TestLake lake = new TestLake(WORKDIR.resolve("lake"));
+    final TestLake lake = lake();
 
     @Test
     void givenACompleteHour_whenItsJobRuns_thenTheSummaryIsWrittenValidatedAndPublishedOnceKeyedByJobAndWindow()

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import lens.batch.BatchApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the Spring tests: the batch application on an H2 file store in a fresh work directory, the real test
@@ -15,9 +16,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 @SpringBootTest(classes = BatchApplication.class)
 public abstract class BatchTestContext {
 
+    /** One work directory (lake, H2 store) for every Spring test; tests use distinct hours so they never meet. */
+    public static final Path WORKDIR = newWorkdir();
+
     static {
         HourCountJob.register();
         TestSpark.get();
+    }
+
+    /** Declared once here, so test classes without extra properties share one cached Spring context. */
+    @DynamicPropertySource
+    static void lensProperties(DynamicPropertyRegistry registry) {
+        register(registry, WORKDIR);
+    }
+
+    protected static TestLake lake() {
+        return new TestLake(WORKDIR.resolve("lake"));
     }
 
     public static Path newWorkdir() {
