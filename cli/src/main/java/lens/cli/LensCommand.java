@@ -1,7 +1,9 @@
 package lens.cli;
 
+import lens.cli.backfill.BackfillCommand;
 import lens.cli.demo.DemoCommand;
 import lens.cli.ingest.IngestCommand;
+import lens.cli.jobs.JobsCommand;
 import lens.cli.run.RunCommand;
 import lens.cli.report.ReportCommand;
 import lens.cli.simulate.SimulateCommand;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 IngestCommand.class,
                 RunCommand.class,
+                BackfillCommand.class,
+                JobsCommand.class,
                 ReportCommand.class,
                 SchemasCommand.class,
         })
