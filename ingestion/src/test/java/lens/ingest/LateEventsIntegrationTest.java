@@ -24,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Late events for a manifested hour land in that hour, in a new file; the manifest gets a new revision and a late count. */
+/**
+ * Late events for a manifested hour land in that hour, in a new file; the manifest gets a new revision and a late
+ * count. And a graceful shutdown publishes the files still open.
+ */
 class LateEventsIntegrationTest {
 
     @TempDir
@@ -88,5 +91,35 @@ class LateEventsIntegrationTest {
             assertThat(app.getBean(MeterRegistry.class).get("lens.ingest.records.landed")
                     .tag("topic", "user-interactions").counter().count()).isEqualTo(23.0);
         }
+    }
+
+    @Test
+    void givenOpenFilesOfTheCurrentHour_whenTheIngesterShutsDownGracefully_thenTheyArePublished() throws Exception {
+        Path lake = work.resolve("lake-shutdown");
+        long now = System.currentTimeMillis();
+        ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                "lens.ingest.group-id=shutdown", "lens.ingest.topics=model-metrics",
+                "lens.ingest.idle-timeout=10m", "lens.ingest.max-file-age=10m");
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+            for (int i = 0; i < 50; i++) {
+                kafka.send(TestEvents.metric("m-" + i, now - i));
+            }
+            kafka.flush();
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            long deadline = System.currentTimeMillis() + 90_000;
+            // consumed (no lag) but nothing published: the current hour is open and no partition is idle long enough
+            while (System.currentTimeMillis() < deadline && !(registry.find("lens.ingest.consumer.lag")
+                    .tag("topic", "model-metrics").gauge() != null
+                    && registry.get("lens.ingest.consumer.lag").tag("topic", "model-metrics").gauge().value() == 0
+                    && registry.get("lens.ingest.open.writers").gauge().value() > 0)) {
+                Thread.sleep(100);
+            }
+            assertThat(registry.get("lens.ingest.open.writers").gauge().value()).isPositive();
+            assertThat(LakeReader.dataFiles(lake, Topic.MODEL_METRICS)).isEmpty();
+        } finally {
+            app.close();
+        }
+        assertThat(LakeReader.rows(lake, Topic.MODEL_METRICS)).hasSize(50);
+        assertThat(LakeReader.hiddenTempFiles(lake.resolve("events"))).isEmpty();
     }
 }
