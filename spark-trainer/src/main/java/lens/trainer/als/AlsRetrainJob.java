@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lens.events.EventHour;
+import lens.events.InteractionType;
 import lens.events.LakeLayout;
+import lens.trainer.eval.PopularityTable;
 import lens.trainer.eval.RegressionMetrics;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
@@ -26,6 +30,7 @@ import lens.trainer.model.IdIndex;
 import lens.trainer.model.ModelMetadata;
 import lens.trainer.model.ModelRegistry;
 import lens.trainer.model.PromotionGate;
+import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,133 +39,218 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code als-retrain}: reads the window's user interactions (completed hours only), trains the rating model on
- * the ratings (latest rating per user and movie wins), evaluates it on a holdout it never saw, saves it as a new
- * model version (the challenger), lets the promotion gate decide whether it becomes champion, and writes the
- * evaluation under {@code <lake>/results/als-retrain/window=<hour>/}.
+ * {@code als-retrain}, the hourly retraining:
+ * <ol>
+ *   <li>reads the window's user interactions (completed hours only) and keeps the latest rating per user and movie;</li>
+ *   <li>maps user and movie ids to ALS indexes through the stable index that travels with the models;</li>
+ *   <li>holds out the most recent part of the window (or a per-user random share) that no model sees;</li>
+ *   <li>trains the rating model (explicit ALS on bias residuals) and the ranking model (implicit ALS on decayed,
+ *       weighted interactions), optionally after a grid search on a validation split;</li>
+ *   <li>evaluates both on the holdout (RMSE/MAE; precision, recall, NDCG, MAP at k, coverage, popularity bias) next
+ *       to a popularity baseline, and the champion on the same holdout;</li>
+ *   <li>saves the challenger as a new model version; the promotion gate decides whether it becomes champion;</li>
+ *   <li>writes the champion's top-N per user (popularity for users it cannot score) and the evaluation.</li>
+ * </ol>
  */
 public final class AlsRetrainJob implements LensSparkJob {
 
+    public static final String RECOMMENDATIONS = "recommendations";
     static final String USERS_INDEX = "index/users.txt";
     static final String MOVIES_INDEX = "index/movies.txt";
     static final String EXPLICIT_DIR = "explicit";
+    static final String IMPLICIT_DIR = "implicit";
 
     @Override
     public String name() {
         return SparkJobs.ALS_RETRAIN;
     }
 
+    /** Where the serving lists of a window go, relative to the lake root. */
+    public static String recommendationsDir(EventHour window) {
+        return LakeLayout.RESULTS + "/" + RECOMMENDATIONS + "/window=" + window.id();
+    }
+
     @Override
     public JobResult run(SparkSession spark, JobRequest request) {
         AlsSettings settings = AlsSettings.from(request);
+        // Without a checkpoint directory ALS ignores checkpointInterval and long lineages overflow the stack.
         spark.sparkContext().setCheckpointDir(settings.checkpointDir());
         ModelRegistry registry = ModelRegistry.forWorkDir(Path.of(request.workDir()));
-        String resultsDir = LakeInputs.path(request.lakeRoot(),
-                LakeLayout.resultsDir(name(), request.window())).toString();
-
-        Dataset<Row> interactions = WindowData.interactions(spark, request.lakeRoot(), request.window(),
-                settings.windowHours()).cache();
-        Dataset<Row> ratings = WindowData.latestRatings(interactions).cache();
-        long ratingCount = ratings.count();
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            return train(spark, request, settings, registry, metrics, details, cached);
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    private JobResult train(SparkSession spark, JobRequest request, AlsSettings configured, ModelRegistry registry,
+                            Map<String, Double> metrics, Map<String, Object> details, List<Dataset<Row>> cached) {
+        AlsSettings settings = configured;
+        Dataset<Row> interactions = cache(cached, WindowData.interactions(spark, request.lakeRoot(),
+                request.window(), settings.windowHours()));
+        Dataset<Row> ratings = cache(cached, WindowData.latestRatings(interactions));
+        long ratingCount = ratings.count();
         details.put("windowHours", settings.windowHours());
         details.put("interactions", interactions.count());
         metrics.put("ratings", (double) ratingCount);
+        metrics.put("users", (double) ratings.select(WindowData.USER_ID).distinct().count());
+        metrics.put("movies", (double) ratings.select(WindowData.MOVIE_ID).distinct().count());
         if (ratingCount == 0) {
-            metrics.put("users", 0.0);
-            metrics.put("movies", 0.0);
-            details.put("decision", "skipped");
-            details.put("reasons", List.of("no ratings in the window's completed hours"));
-            interactions.unpersist();
-            ratings.unpersist();
-            return new JobResult(name(), request.window().toString(), metrics, details, List.of());
+            return skipped(request, metrics, details, "no ratings in the window's completed hours");
         }
 
         long started = System.nanoTime();
-        IdIndex previousUsers = registry.latest()
-                .map(meta -> IdIndex.read(registry.versionDir(meta.version()).resolve(USERS_INDEX)))
-                .orElse(IdIndex.empty());
-        IdIndex previousMovies = registry.latest()
-                .map(meta -> IdIndex.read(registry.versionDir(meta.version()).resolve(MOVIES_INDEX)))
-                .orElse(IdIndex.empty());
-        IdIndex users = IdIndexing.extend(previousUsers, interactions, WindowData.USER_ID);
-        IdIndex movies = IdIndexing.extend(previousMovies, interactions, WindowData.MOVIE_ID);
+        Optional<ModelMetadata> latest = registry.latest();
+        IdIndex users = IdIndexing.extend(latest.map(meta -> readIndex(registry, meta, USERS_INDEX))
+                .orElse(IdIndex.empty()), interactions, WindowData.USER_ID);
+        IdIndex movies = IdIndexing.extend(latest.map(meta -> readIndex(registry, meta, MOVIES_INDEX))
+                .orElse(IdIndex.empty()), interactions, WindowData.MOVIE_ID);
         Dataset<Row> userTable = IdIndexing.table(spark, users, WindowData.USER_ID, ExplicitModel.USER);
         Dataset<Row> movieTable = IdIndexing.table(spark, movies, WindowData.MOVIE_ID, ExplicitModel.ITEM);
-        Dataset<Row> indexedRatings = IdIndexing.indexed(ratings, userTable, movieTable).cache();
+        Dataset<Row> indexedInteractions = cache(cached, IdIndexing.indexed(interactions, userTable, movieTable));
+        Dataset<Row> indexedRatings = cache(cached, IdIndexing.indexed(ratings, userTable, movieTable));
 
-        HoldoutSplit split = HoldoutSplit.of(indexedRatings, interactions, settings,
+        HoldoutSplit split = HoldoutSplit.of(indexedRatings, indexedInteractions, settings,
                 request.window().endMillis());
-        Dataset<Row> train = split.trainRatings().cache();
-        Dataset<Row> holdout = split.holdoutRatings().cache();
+        Dataset<Row> train = cache(cached, split.trainRatings());
+        Dataset<Row> holdout = cache(cached, split.holdoutRatings());
+        Dataset<Row> trainInteractions = cache(cached, split.trainInteractions());
         long trainCount = train.count();
-        long holdoutCount = holdout.count();
-        metrics.put("users", (double) ratings.select(WindowData.USER_ID).distinct().count());
-        metrics.put("movies", (double) ratings.select(WindowData.MOVIE_ID).distinct().count());
         metrics.put("train_ratings", (double) trainCount);
-        metrics.put("holdout_ratings", (double) holdoutCount);
+        metrics.put("holdout_ratings", (double) holdout.count());
         if (trainCount == 0) {
-            details.put("decision", "skipped");
-            details.put("reasons", List.of("every rating of the window fell into the holdout; nothing to train on"));
-            return new JobResult(name(), request.window().toString(), metrics, details, List.of());
+            return skipped(request, metrics, details, "every rating of the window fell into the holdout");
         }
 
+        if (configured.tune()) {
+            Tuner.Outcome tuned = Tuner.tune(spark, split, configured, movies.size());
+            details.put("tuning", tuned.trials());
+            settings = configured.withModels(tuned.explicit(), tuned.implicit());
+        }
+        return trainAndJudge(spark, request, settings, registry, metrics, details, cached,
+                new Prepared(started, users, movies, userTable, movieTable, interactions, ratings,
+                        indexedInteractions, split, train, holdout, trainInteractions));
+    }
+
+    /** The window's data, indexed and split: what training and judging work on. */
+    private record Prepared(long started, IdIndex users, IdIndex movies, Dataset<Row> userTable,
+                            Dataset<Row> movieTable, Dataset<Row> interactions, Dataset<Row> ratings,
+                            Dataset<Row> indexedInteractions, HoldoutSplit split, Dataset<Row> train,
+                            Dataset<Row> holdout, Dataset<Row> trainInteractions) {
+    }
+
+    private JobResult trainAndJudge(SparkSession spark, JobRequest request, AlsSettings settings,
+                                    ModelRegistry registry, Map<String, Double> metrics, Map<String, Object> details,
+                                    List<Dataset<Row>> cached, Prepared data) {
+        long started = data.started();
+        IdIndex users = data.users();
+        IdIndex movies = data.movies();
+        HoldoutSplit split = data.split();
+        Dataset<Row> train = data.train();
+        Dataset<Row> holdout = data.holdout();
+        Dataset<Row> trainInteractions = data.trainInteractions();
         ExplicitModel explicit = ExplicitModel.fit(train, settings.explicit());
+        Dataset<Row> confidences = cache(cached, ImplicitModel.confidences(trainInteractions, settings.implicit(),
+                split.trainedUntil()));
+        ALSModel implicit = ImplicitModel.fit(confidences, settings.implicit());
         double trainingSeconds = (System.nanoTime() - started) / 1e9;
+
         RegressionMetrics regression = evaluate(explicit.predict(holdout));
         if (regression.count() > 0) {
             metrics.put("rmse", regression.rmse());
             metrics.put("mae", regression.mae());
         }
         metrics.put("holdout_predicted", (double) regression.count());
+        PopularityTable popularity = RankingEvaluator.popularity(trainInteractions, movies.size());
+        Dataset<Row> positives = cache(cached, positives(split, settings.relevantRating()));
+        Map<String, Double> ranking = RankingEvaluator.evaluate(spark, implicit, trainInteractions, positives,
+                popularity, movies.size(), settings.k());
+        ranking.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                metrics.put(name, value);
+            }
+        });
+        metrics.put("k", (double) settings.k());
         metrics.put("training_seconds", trainingSeconds);
 
         String version = registry.newVersion(request.window());
         Path versionDir = registry.versionDir(version);
         explicit.save(versionDir.resolve(EXPLICIT_DIR));
+        try {
+            implicit.write().overwrite().save(versionDir.resolve(IMPLICIT_DIR).toUri().toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not save the implicit model", e);
+        }
         users.write(versionDir.resolve(USERS_INDEX));
         movies.write(versionDir.resolve(MOVIES_INDEX));
 
-        Map<String, Double> gateMetrics = new LinkedHashMap<>();
-        if (regression.count() > 0) {
-            gateMetrics.put(PromotionGate.RMSE, regression.rmse());
-        } else {
-            gateMetrics.put(PromotionGate.RMSE, Double.NaN);
+        Optional<ModelMetadata> champion = registry.champion().flatMap(registry::metadata);
+        Optional<Map<String, Double>> championMetrics = champion.flatMap(meta -> championOnSameHoldout(spark,
+                registry, meta, users, movies, split, holdout, positives, trainInteractions, popularity, settings,
+                details));
+        Map<String, Double> challengerForGate = new LinkedHashMap<>();
+        challengerForGate.put(PromotionGate.RMSE, regression.count() > 0 ? regression.rmse() : Double.NaN);
+        challengerForGate.put(PromotionGate.NDCG, ranking.get("ndcg_at_k"));
+        challengerForGate.put(PromotionGate.BASELINE_NDCG, ranking.get("baseline_ndcg_at_k"));
+        if (championMetrics.isPresent() && championMetrics.get().containsKey("challenger_rmse")) {
+            // the champion was judged on a later slice of the holdout: compare the challenger on that slice too
+            challengerForGate.put(PromotionGate.RMSE, championMetrics.get().get("challenger_rmse"));
+            challengerForGate.put(PromotionGate.NDCG, championMetrics.get().get("challenger_ndcg_at_k"));
         }
-        Optional<Map<String, Double>> championMetrics = championOnSameHoldout(spark, registry, holdout);
-        GateDecision decision = new PromotionGate(settings.gate()).decide(gateMetrics, championMetrics,
+        GateDecision decision = new PromotionGate(settings.gate()).decide(challengerForGate, championMetrics,
                 trainingSeconds);
 
         Map<String, String> artifacts = new LinkedHashMap<>();
         artifacts.put("explicit", EXPLICIT_DIR);
+        artifacts.put("implicit", IMPLICIT_DIR);
         artifacts.put("userIndex", USERS_INDEX);
         artifacts.put("movieIndex", MOVIES_INDEX);
+        Map<String, String> params = new LinkedHashMap<>(settings.describe());
+        params.put("trainedFrom", request.window().plusHours(1L - settings.windowHours()).toString());
         registry.saveMetadata(new ModelMetadata(version, Instant.now().toString(), request.window().toString(),
-                settings.windowHours(), split.trainedUntil(), settings.describe(), metrics,
-                fingerprint(ratings), artifacts));
+                settings.windowHours(), split.trainedUntil(), params, metrics,
+                fingerprint(data.ratings(), data.interactions()), artifacts));
         Optional<String> previousChampion = registry.champion();
         if (decision.promote()) {
             registry.promote(version, String.join("; ", decision.reasons()));
         }
         metrics.put("promoted", decision.promote() ? 1.0 : 0.0);
 
-        writeEvaluation(spark, resultsDir, metrics);
+        String servingVersion = registry.champion().orElse("popularity");
+        ALSModel servingModel = decision.promote() ? implicit
+                : registry.champion().map(v -> ALSModel.load(registry.versionDir(v).resolve(IMPLICIT_DIR)
+                        .toUri().toString())).orElse(null);
+        long lists = writeRecommendations(spark, request, settings, servingModel, servingVersion,
+                data.indexedInteractions(), data.userTable(), data.movieTable(), movies.size(), metrics);
+        metrics.put("recommended_users", (double) lists);
+        writeEvaluation(spark, request, metrics);
+
         details.put("modelVersion", version);
         details.put("modelPath", versionDir.toString());
         details.put("decision", decision.promote() ? "promoted" : "rejected");
         details.put("reasons", decision.reasons());
         details.put("previousChampion", previousChampion.orElse(null));
         details.put("champion", registry.champion().orElse(null));
+        details.put("servingModel", servingVersion);
         details.put("trainedUntil", Instant.ofEpochMilli(split.trainedUntil()).toString());
-        details.put("params", settings.describe());
-        championMetrics.ifPresent(champion -> details.put("championOnHoldout", champion));
-
-        for (Dataset<Row> cached : List.of(interactions, ratings, indexedRatings, train, holdout)) {
-            cached.unpersist();
-        }
+        details.put("params", params);
+        championMetrics.ifPresent(values -> details.put("championOnHoldout", values));
         return new JobResult(name(), request.window().toString(), metrics, details,
-                List.of(LakeLayout.resultsDir(name(), request.window()) + "/evaluation"));
+                List.of(LakeLayout.resultsDir(name(), request.window()) + "/evaluation",
+                        recommendationsDir(request.window())));
+    }
+
+    /** Held-out positives for ranking: ratings at or above the threshold, and bookmarks. */
+    static Dataset<Row> positives(HoldoutSplit split, double relevantRating) {
+        Dataset<Row> liked = split.holdoutRatings().filter(col(WindowData.RATING).geq(relevantRating))
+                .select(ExplicitModel.USER, ExplicitModel.ITEM);
+        Dataset<Row> bookmarked = split.holdoutInteractions()
+                .filter(col(WindowData.TYPE).equalTo(InteractionType.BOOKMARK.name()))
+                .select(ExplicitModel.USER, ExplicitModel.ITEM);
+        return liked.union(bookmarked).distinct();
     }
 
     /** RMSE and MAE of {@code prediction} against {@code rating}, aggregated in Spark. */
@@ -174,35 +264,139 @@ public final class AlsRetrainJob implements LensSparkJob {
         return n == 0 ? new RegressionMetrics(0, 0, 0) : new RegressionMetrics(n, sums.getDouble(1), sums.getDouble(2));
     }
 
-    /** The champion's RMSE on the holdout rows it never saw (events at or after its own training end). */
+    /**
+     * The champion's RMSE and NDCG@k on the holdout events it never saw: those at or after its own training end.
+     * Usually that is the whole holdout (the window moves forward); if the champion trained later than this
+     * challenger's cut, both are judged on the later slice (keys {@code challenger_*}). Indexes only ever grow, so
+     * the champion's ids are a prefix of this run's; if they are not (a version deleted by hand) it is skipped.
+     */
     private Optional<Map<String, Double>> championOnSameHoldout(SparkSession spark, ModelRegistry registry,
-                                                                 Dataset<Row> holdout) {
-        Optional<String> champion = registry.champion();
-        if (champion.isEmpty()) {
+            ModelMetadata champion, IdIndex users, IdIndex movies, HoldoutSplit split, Dataset<Row> holdout,
+            Dataset<Row> positives, Dataset<Row> trainInteractions, PopularityTable popularity, AlsSettings settings,
+            Map<String, Object> details) {
+        Path dir = registry.versionDir(champion.version());
+        if (!isPrefix(readIndex(registry, champion, USERS_INDEX), users)
+                || !isPrefix(readIndex(registry, champion, MOVIES_INDEX), movies)) {
+            details.put("championComparison", "skipped: champion's id index is not a prefix of this run's");
             return Optional.empty();
         }
-        ModelMetadata meta = registry.metadata(champion.get()).orElseThrow();
-        ExplicitModel model = ExplicitModel.load(spark, registry.versionDir(meta.version()).resolve(EXPLICIT_DIR));
-        RegressionMetrics championRegression = evaluate(model.predict(holdout));
+        ExplicitModel explicit = ExplicitModel.load(spark, dir.resolve(EXPLICIT_DIR));
+        ALSModel implicit = ALSModel.load(dir.resolve(IMPLICIT_DIR).toUri().toString());
+        Dataset<Row> judged = holdout;
+        Dataset<Row> judgedPositives = positives;
+        boolean slice = champion.trainedUntil() > split.trainedUntil();
+        if (slice) {
+            judged = holdout.filter(col(WindowData.TIMESTAMP).geq(champion.trainedUntil()));
+            judgedPositives = positives.join(judged.select(ExplicitModel.USER, ExplicitModel.ITEM),
+                    RankingEvaluator.scala(ExplicitModel.USER, ExplicitModel.ITEM), "left_semi");
+        }
         Map<String, Double> result = new LinkedHashMap<>();
-        result.put(PromotionGate.RMSE, championRegression.count() == 0 ? Double.NaN : championRegression.rmse());
+        RegressionMetrics regression = evaluate(explicit.predict(judged));
+        result.put(PromotionGate.RMSE, regression.count() == 0 ? Double.NaN : regression.rmse());
+        result.put(PromotionGate.NDCG, RankingEvaluator.evaluate(spark, implicit, trainInteractions,
+                judgedPositives, popularity, movies.size(), settings.k()).get("ndcg_at_k"));
+        result.put("holdout_rows", (double) regression.count());
+        details.put("championComparison", slice
+                ? "champion trained until " + Instant.ofEpochMilli(champion.trainedUntil())
+                        + ", after this holdout's start: both judged on the later slice"
+                : "both judged on the whole holdout");
+        details.put("championVersion", champion.version());
         return Optional.of(result);
     }
 
-    private static String fingerprint(Dataset<Row> ratings) {
-        Row row = ratings.agg(count(lit(1)), sum(org.apache.spark.sql.functions.xxhash64(
-                col(WindowData.USER_ID), col(WindowData.MOVIE_ID), col(WindowData.RATING),
-                col(WindowData.TIMESTAMP)).cast("decimal(38,0)"))).first();
-        return "ratings=" + row.getLong(0) + ";xxhash64sum=" + row.get(1);
+    private long writeRecommendations(SparkSession spark, JobRequest request, AlsSettings settings,
+                                      ALSModel model, String version, Dataset<Row> interactions,
+                                      Dataset<Row> userTable, Dataset<Row> movieTable, int catalogSize,
+                                      Map<String, Double> metrics) {
+        Dataset<Row> pairs = interactions.select(ExplicitModel.USER, ExplicitModel.ITEM).distinct();
+        // serving ranks by what is popular over the whole window, holdout included: it is the freshest signal
+        PopularityTable popularity = RankingEvaluator.popularity(pairs, catalogSize);
+        Dataset<Row> lists = FactorRecommender.recommend(spark, model, pairs, FactorRecommender.seen(pairs),
+                popularity, settings.topN());
+        Dataset<Row> rows = lists
+                .select(col(ExplicitModel.USER), org.apache.spark.sql.functions.posexplode(
+                        org.apache.spark.sql.functions.arrays_zip(col(FactorRecommender.ITEMS),
+                                col(FactorRecommender.SCORES))).as(new String[] {"pos", "entry"}),
+                        col(FactorRecommender.SOURCE))
+                .select(col(ExplicitModel.USER), col("pos").plus(1).as("rank"),
+                        col("entry." + FactorRecommender.ITEMS).as(ExplicitModel.ITEM),
+                        col("entry." + FactorRecommender.SCORES).cast("double").as("score"),
+                        col(FactorRecommender.SOURCE))
+                .join(org.apache.spark.sql.functions.broadcast(userTable), ExplicitModel.USER)
+                .join(org.apache.spark.sql.functions.broadcast(movieTable), ExplicitModel.ITEM)
+                .select(col(WindowData.USER_ID), col("rank"), col(WindowData.MOVIE_ID), col("score"),
+                        col(FactorRecommender.SOURCE), lit(version).as("modelVersion"))
+                .orderBy(WindowData.USER_ID, "rank");
+        String dir = LakeInputs.path(request.lakeRoot(), recommendationsDir(request.window())).toString();
+        rows.write().mode("overwrite").parquet(dir);
+        Dataset<Row> written = spark.read().parquet(dir);
+        long recommendedUsers = written.select(WindowData.USER_ID).distinct().count();
+        long distinctMovies = written.select(WindowData.MOVIE_ID).distinct().count();
+        metrics.put("topn_coverage", distinctMovies / (double) Math.max(1, catalogSize));
+        metrics.put("topn_fallback_users", (double) written.filter(col(FactorRecommender.SOURCE)
+                .equalTo(FactorRecommender.SOURCE_POPULARITY)).select(WindowData.USER_ID).distinct().count());
+        return recommendedUsers;
     }
 
-    private static void writeEvaluation(SparkSession spark, String resultsDir, Map<String, Double> metrics) {
+    private JobResult skipped(JobRequest request, Map<String, Double> metrics, Map<String, Object> details,
+                              String reason) {
+        details.put("decision", "skipped");
+        details.put("reasons", List.of(reason));
+        return new JobResult(name(), request.window().toString(), metrics, details, List.of());
+    }
+
+    private static IdIndex readIndex(ModelRegistry registry, ModelMetadata meta, String file) {
+        return IdIndex.read(registry.versionDir(meta.version()).resolve(file));
+    }
+
+    private static boolean isPrefix(IdIndex older, IdIndex newer) {
+        if (older.size() > newer.size()) {
+            return false;
+        }
+        for (int i = 0; i < older.size(); i++) {
+            if (older.idAt(i) != newer.idAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> dataset) {
+        Dataset<Row> result = dataset.cache();
+        cached.add(result);
+        return result;
+    }
+
+    private static String fingerprint(Dataset<Row> ratings, Dataset<Row> interactions) {
+        Row r = ratings.agg(count(lit(1)), sum(xxhash64(col(WindowData.USER_ID), col(WindowData.MOVIE_ID),
+                col(WindowData.RATING), col(WindowData.TIMESTAMP)).cast("decimal(38,0)"))).first();
+        Row i = interactions.agg(count(lit(1)), sum(xxhash64(col("eventId")).cast("decimal(38,0)"))).first();
+        return "ratings=" + r.getLong(0) + ":" + r.get(1) + ";interactions=" + i.getLong(0) + ":" + i.get(1);
+    }
+
+    private static void writeEvaluation(SparkSession spark, JobRequest request, Map<String, Double> metrics) {
         List<Row> rows = new ArrayList<>();
-        metrics.forEach((name, value) -> rows.add(RowFactory.create("explicit", name, value)));
+        metrics.forEach((name, value) -> rows.add(RowFactory.create(modelOf(name), name, value)));
         StructType schema = new StructType()
                 .add("model", DataTypes.StringType, false)
                 .add("metric", DataTypes.StringType, false)
                 .add("value", DataTypes.DoubleType, false);
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(resultsDir + "/evaluation");
+        String dir = LakeInputs.path(request.lakeRoot(), LakeLayout.resultsDir(SparkJobs.ALS_RETRAIN,
+                request.window())).toString();
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(dir + "/evaluation");
+    }
+
+    private static String modelOf(String metric) {
+        if (metric.equals("rmse") || metric.equals("mae") || metric.equals("holdout_predicted")) {
+            return "explicit";
+        }
+        if (metric.startsWith("baseline_")) {
+            return "popularity";
+        }
+        if (metric.endsWith("_at_k") || metric.equals("coverage") || metric.equals("popularity_bias")
+                || metric.equals("users_judged") || metric.equals("ndcg_lift") || metric.startsWith("topn_")) {
+            return "implicit";
+        }
+        return "run";
     }
 }

@@ -14,8 +14,9 @@ import lens.trainer.model.GatePolicy;
  * window.hours=720                  hours of completed data the run reads, ending with the job's hour
  * holdout.mode=time|user-random     time: the most recent part of the window; user-random: a seeded share per user
  * holdout.fraction=0.2              share of ratings / interactions held out
- * explicit.rank=.. explicit.regParam=.. explicit.maxIter=.. explicit.biases=true
- * implicit.rank=.. implicit.regParam=.. implicit.alpha=.. implicit.maxIter=..
+ * explicit.rank=40 explicit.regParam=0.13 explicit.maxIter=15 explicit.biases=true
+ * explicit.userBiasReg=3 explicit.movieBiasReg=5     (tuned on MovieLens 100K fold u1)
+ * implicit.rank=20 implicit.regParam=0.1 implicit.alpha=1 implicit.maxIter=10
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
  * eval.k=10  eval.relevantRating=4.0                  ranking cut-off and what counts as a held-out positive
  * topn.n=20                          recommendations per user written for serving
@@ -34,12 +35,12 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
     public static AlsSettings from(JobRequest request) {
         long seed = request.intOption("seed", 42);
         ExplicitParams explicit = new ExplicitParams(
-                request.intOption("explicit.rank", 20),
-                request.doubleOption("explicit.regParam", 0.1),
+                request.intOption("explicit.rank", 40),
+                request.doubleOption("explicit.regParam", 0.13),
                 request.intOption("explicit.maxIter", 15),
                 request.booleanOption("explicit.biases", true),
-                request.doubleOption("explicit.userBiasReg", 10),
-                request.doubleOption("explicit.movieBiasReg", 25),
+                request.doubleOption("explicit.userBiasReg", 3),
+                request.doubleOption("explicit.movieBiasReg", 5),
                 seed);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (InteractionType type : InteractionType.values()) {

@@ -59,6 +59,7 @@ public final class ExplicitModel {
 
     /** Fits on {@code ratings(user, item, rating)}; the caller caches the input if it reuses it. */
     public static ExplicitModel fit(Dataset<Row> ratings, ExplicitParams params) {
+        Checkpoints.require(ratings);
         Row stats = ratings.agg(avg(RATING), min(RATING), max(RATING), count(lit(1))).first();
         if (stats.getLong(3) == 0) {
             throw new IllegalArgumentException("no ratings to train on");

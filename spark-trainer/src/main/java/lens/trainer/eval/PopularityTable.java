@@ -6,7 +6,9 @@ import java.util.Arrays;
  * How popular each item is (e.g. distinct users who interacted with it in training), its popularity percentile,
  * and the items from most to least popular: the baseline ranker and the fallback for users without factors.
  */
-public final class PopularityTable {
+public final class PopularityTable implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[] percentile;
     private final int[] ranking;

@@ -89,6 +89,47 @@ public final class LakeFixture {
         }
     }
 
+    /**
+     * Writes many events in one Spark job: {@code events} has the ingester's file schema (kafka_offset may be
+     * anything); each event lands in its event-time hour folder, and every hour written gets its manifest.
+     */
+    public List<EventHour> writeBulk(org.apache.spark.sql.Dataset<Row> events) {
+        Path staging = lakeRoot.resolve("_bulk");
+        org.apache.spark.sql.Column time = org.apache.spark.sql.functions.timestamp_millis(
+                org.apache.spark.sql.functions.col("timestamp"));
+        org.apache.spark.sql.Dataset<Row> keyed = events
+                .withColumn("_date", org.apache.spark.sql.functions.date_format(time, "yyyy-MM-dd"))
+                .withColumn("_hh", org.apache.spark.sql.functions.date_format(time, "HH"));
+        List<Row> counts = keyed.groupBy("_date", "_hh").count().collectAsList();
+        keyed.repartition(org.apache.spark.sql.functions.col("_date"), org.apache.spark.sql.functions.col("_hh"))
+                .write().mode("overwrite").partitionBy("_date", "_hh").parquet(staging.toUri().toString());
+        List<EventHour> hours = new ArrayList<>();
+        try {
+            for (Row count : counts) {
+                EventHour hour = EventHour.parse(count.getString(0) + "T" + count.getString(1));
+                Path from = staging.resolve("_date=" + count.getString(0)).resolve("_hh=" + count.getString(1));
+                Path dir = Files.createDirectories(lakeRoot.resolve(LakeLayout.hourDir(Topic.USER_INTERACTIONS, hour)));
+                List<HourManifest.DataFile> files = new ArrayList<>();
+                try (Stream<Path> parts = Files.list(from)) {
+                    for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                        String name = "bulk-" + files.size() + ".parquet";
+                        Files.move(part, dir.resolve(name));
+                        files.add(new HourManifest.DataFile(name, 0, 0, 0, 0, hour.startMillis(),
+                                hour.endMillis() - 1, false));
+                    }
+                }
+                HourManifest manifest = new HourManifest(Topic.USER_INTERACTIONS.topicName(), hour.toString(), 1,
+                        count.getLong(2), 0, files, Map.of(), Instant.now().toString());
+                Files.write(dir.resolve(LakeLayout.MANIFEST), manifest.toJson());
+                hours.add(hour);
+            }
+            deleteRecursively(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return hours;
+    }
+
     private static Map<EventHour, List<UserInteraction>> byHour(List<UserInteraction> events) {
         Map<EventHour, List<UserInteraction>> byHour = new TreeMap<>();
         for (UserInteraction event : events) {

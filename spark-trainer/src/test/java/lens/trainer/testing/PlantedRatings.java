@@ -22,6 +22,7 @@ public final class PlantedRatings {
     private final double[] userBias;
     private final double[] movieBias;
     private final Random random;
+    private double selectivity = 2;
 
     public PlantedRatings(int users, int movies, int rank, double noise, long seed) {
         this.users = users;
@@ -35,6 +36,12 @@ public final class PlantedRatings {
         this.movieBias = biases(movies, 0.4);
     }
 
+    /** How strongly users pick movies they like (0: at random); default 2. */
+    public PlantedRatings selectivity(double value) {
+        this.selectivity = value;
+        return this;
+    }
+
     /** The noiseless rating the structure implies (before clipping). */
     public double truth(int user, int movie) {
         double value = 3 + userBias[user] + movieBias[movie];
@@ -44,7 +51,11 @@ public final class PlantedRatings {
         return value;
     }
 
-    /** {@code perUser} distinct movies rated by every user, spread over {@code hours} hours from {@code first}. */
+    /**
+     * {@code perUser} distinct movies rated by every user, spread over {@code hours} hours from {@code first}.
+     * Users pick what they are likely to enjoy (a movie is taken with probability rising with its planted rating),
+     * as real audiences do, so which movies a user rated is itself a signal of taste.
+     */
     public List<UserInteraction> ratings(int perUser, EventHour first, int hours) {
         List<UserInteraction> events = new ArrayList<>();
         long span = hours * 3_600_000L;
@@ -54,7 +65,7 @@ public final class PlantedRatings {
                 int m;
                 do {
                     m = random.nextInt(movies);
-                } while (taken[m]);
+                } while (taken[m] || random.nextDouble() > 1 / (1 + Math.exp(-selectivity * (truth(u, m) - 3))));
                 taken[m] = true;
                 double rating = Math.max(0.5, Math.min(5.0, truth(u, m) + noise * random.nextGaussian()));
                 long timestamp = first.startMillis() + (long) (random.nextDouble() * span);
