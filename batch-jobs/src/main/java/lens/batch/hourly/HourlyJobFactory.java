@@ -28,13 +28,16 @@ public class HourlyJobFactory {
     private final Clock clock;
     private final FaultInjector faults;
     private final RunOwnership ownership;
+    private final java.util.List<org.springframework.batch.core.listener.JobExecutionListener> listeners;
     // The steps do no JDBC of their own; a real transaction would pin a connection for a whole Spark run.
     private final ResourcelessTransactionManager stepTransactions = new ResourcelessTransactionManager();
 
     public HourlyJobFactory(JobRepository repository, PipelineProperties pipeline, LensBatchProperties props,
                             SparkJobLauncher launcher, ModelMetricsPublisher publisher, Clock clock,
-                            RunOwnership ownership) {
+                            RunOwnership ownership,
+                            java.util.List<org.springframework.batch.core.listener.JobExecutionListener> listeners) {
         this.ownership = ownership;
+        this.listeners = listeners;
         this.repository = repository;
         this.pipeline = pipeline;
         this.props = props;
@@ -45,8 +48,10 @@ public class HourlyJobFactory {
     }
 
     public Job create(String job) {
-        return new JobBuilder(job, repository)
-                .listener(ownership)
+        JobBuilder builder = new JobBuilder(job, repository);
+        builder.listener(ownership);
+        listeners.stream().filter(l -> l != ownership).forEach(builder::listener);
+        return builder
                 .start(step(job, StepNames.AWAIT_INPUT, new AwaitInputTasklet(job, pipeline, props)))
                 .next(step(job, StepNames.RUN_SPARK,
                         new RunSparkTasklet(job, pipeline, props, launcher, repository, clock)))

@@ -22,7 +22,10 @@ public class HourlyJobsConfiguration {
     @Bean
     public HourlyJobFactory hourlyJobFactory(JobRepository repository, PipelineProperties pipeline,
                                              LensBatchProperties props, SparkJobLauncher launcher,
-                                             ModelMetricsPublisher publisher, Clock clock, RunOwnership ownership) {
-        return new HourlyJobFactory(repository, pipeline, props, launcher, publisher, clock, ownership);
+                                             ModelMetricsPublisher publisher, Clock clock, RunOwnership ownership,
+                                             java.util.List<org.springframework.batch.core.listener.JobExecutionListener>
+                                                     listeners) {
+        // Every listener bean (metrics, ...) hears every hourly job.
+        return new HourlyJobFactory(repository, pipeline, props, launcher, publisher, clock, ownership, listeners);
     }
 }

@@ -45,6 +45,22 @@ public class RunHistory {
         return java.util.Optional.ofNullable(window).map(lens.events.EventHour::parse);
     }
 
+    /** The latest window of {@code job} with a completed execution. */
+    public java.util.Optional<lens.events.EventHour> lastCompletedWindow(String job) {
+        String window = jdbc.queryForObject("SELECT MAX(p.PARAMETER_VALUE) FROM BATCH_JOB_EXECUTION_PARAMS p "
+                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID "
+                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                + "WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'window' AND e.STATUS = 'COMPLETED'", String.class, job);
+        return java.util.Optional.ofNullable(window).map(lens.events.EventHour::parse);
+    }
+
+    /** Executions that ended FAILED since {@code since}. */
+    public int failuresSince(java.time.LocalDateTime since) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED' "
+                + "AND END_TIME >= ?", Integer.class, Timestamp.valueOf(since));
+        return count == null ? 0 : count;
+    }
+
     private static RunRecord record(ResultSet rs, int row) throws SQLException {
         String version = rs.getString("VERSION");
         return new RunRecord(rs.getLong("JOB_EXECUTION_ID"), rs.getString("JOB_NAME"), rs.getString("WINDOW_ID"),
