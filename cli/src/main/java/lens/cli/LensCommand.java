@@ -5,6 +5,8 @@ import lens.cli.demo.DemoCommand;
 import lens.cli.ingest.IngestCommand;
 import lens.cli.jobs.JobsCommand;
 import lens.cli.run.RunCommand;
+import lens.cli.model.ModelCommand;
+import lens.cli.replay.ReplayCommand;
 import lens.cli.report.ReportCommand;
 import lens.cli.simulate.SimulateCommand;
 import picocli.CommandLine.Command;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 BackfillCommand.class,
                 JobsCommand.class,
+                ReplayCommand.class,
+                ModelCommand.class,
                 ReportCommand.class,
                 SchemasCommand.class,
         })
