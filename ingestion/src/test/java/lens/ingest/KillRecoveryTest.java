@@ -120,7 +120,8 @@ class KillRecoveryTest {
         assertThat(producing).isFalse();
 
         try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
-                "lens.ingest.group-id=kill-test", "lens.ingest.max-rows-per-file=500")) {
+                "lens.ingest.group-id=kill-test", "lens.ingest.max-rows-per-file=500",
+                "lens.ingest.session-timeout=6s")) {
             assertThat(app.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(180))).isTrue();
         }
         List<String> landed = landedIds(lake);
@@ -185,6 +186,8 @@ class KillRecoveryTest {
                 "--lens.ingest.grace=1m",
                 "--lens.ingest.max-rows-per-file=500",
                 "--lens.ingest.max-poll-records=500",
+                // the killed instance's partitions move to its successor after this, not after the default 45s
+                "--lens.ingest.session-timeout=6s",
                 "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
