@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxPollRecords  records per poll (one batch)
  * @param maxPayloadSize  bigger messages are dead-lettered as OVERSIZE_PAYLOAD
  * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
+ * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
+ *                        (or to its own restart); at least 6s, the broker's default minimum
  * @param instanceId      this instance's name in owner markers and temp files (default: host + pid)
  */
 @ConfigurationProperties("lens.ingest")
@@ -42,6 +44,7 @@ public record IngestProperties(
         @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("64KB") DataSize maxPayloadSize,
         @DefaultValue("1h") Duration maxFutureSkew,
+        @DefaultValue("45s") Duration sessionTimeout,
         String instanceId) {
 
     public IngestProperties {
@@ -59,6 +62,7 @@ public record IngestProperties(
         require(maxPollRecords >= 1, "lens.ingest.max-poll-records must be at least 1");
         require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
         require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
+        require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");
         if (instanceId == null || instanceId.isBlank()) {
             instanceId = defaultInstanceId();
         }

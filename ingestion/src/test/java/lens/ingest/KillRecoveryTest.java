@@ -90,9 +90,10 @@ class KillRecoveryTest {
                         kafka.send(Topic.USER_INTERACTIONS, "bad", TestEvents.utf8("{broken " + i));
                         badCount[0]++;
                     }
-                    if (i % 200 == 0) {
+                    if (i % 100 == 0) {
+                        // paced over about a minute and a half, so every kill hits an ingester with work to do
                         kafka.flush();
-                        Thread.sleep(15);
+                        Thread.sleep(1000);
                     }
                 }
                 kafka.flush();
@@ -106,10 +107,13 @@ class KillRecoveryTest {
 
         for (int kill = 1; kill <= KILLS; kill++) {
             Path log = work.resolve("ingester-" + kill + ".log");
+            int filesBefore = landedFileCount(lake);
             Process child = startChildIngester(lake, log);
             try {
                 awaitLogLine(log, "recovered: position", Duration.ofSeconds(120));
-                Thread.sleep(300 + random.nextInt(2700));
+                // kill only after this instance has published 1 to 6 files: mid-stream, between publishes and commits
+                awaitMoreFiles(lake, filesBefore + random.nextInt(6), Duration.ofSeconds(60));
+                Thread.sleep(random.nextInt(1500));
             } finally {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
                 child.waitFor(30, TimeUnit.SECONDS);
@@ -120,7 +124,8 @@ class KillRecoveryTest {
         assertThat(producing).isFalse();
 
         try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
-                "lens.ingest.group-id=kill-test", "lens.ingest.max-rows-per-file=500")) {
+                "lens.ingest.group-id=kill-test", "lens.ingest.max-rows-per-file=500",
+                "lens.ingest.session-timeout=6s")) {
             assertThat(app.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(180))).isTrue();
         }
         List<String> landed = landedIds(lake);
@@ -158,6 +163,19 @@ class KillRecoveryTest {
         }
     }
 
+    private static int landedFileCount(Path lake) {
+        return LakeReader.dataFiles(lake, Topic.USER_INTERACTIONS).size()
+                + LakeReader.dataFiles(lake, Topic.RECOMMENDATION_RESPONSES).size();
+    }
+
+    /** Waits for new files; gives up quietly once the producer is done and everything may already be landed. */
+    private static void awaitMoreFiles(Path lake, int before, Duration timeout) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (landedFileCount(lake) <= before && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
     private static List<String> landedIds(Path lake) {
         List<String> ids = new ArrayList<>();
         for (Topic topic : List.of(Topic.USER_INTERACTIONS, Topic.RECOMMENDATION_RESPONSES)) {
@@ -183,8 +201,11 @@ class KillRecoveryTest {
                 "--lens.ingest.group-id=kill-test",
                 "--lens.ingest.idle-timeout=1s",
                 "--lens.ingest.grace=1m",
-                "--lens.ingest.max-rows-per-file=500",
-                "--lens.ingest.max-poll-records=500",
+                "--lens.ingest.max-rows-per-file=300",
+                "--lens.ingest.max-file-age=1s",
+                "--lens.ingest.max-poll-records=300",
+                // the killed instance's partitions move to its successor after this, not after the default 45s
+                "--lens.ingest.session-timeout=6s",
                 "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -101,7 +101,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         this.quarantine = new QuarantineWriter(lake, instanceId);
         this.deadLetters = deadLetters;
         this.validator = validator;
-        this.rotation = new RotationPolicy(props.maxRowsPerFile(), props.maxFileSize().toBytes());
+        this.rotation = new RotationPolicy(props.maxRowsPerFile(), props.maxFileSize().toBytes(),
+                props.maxFileAge().toMillis());
         this.status = status;
         this.metrics = metrics;
         this.clock = clock;
@@ -201,7 +202,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             long now = clock.millis();
             for (OpenHourFile file : List.copyOf(lander.open.values())) {
                 if (lander.watermark.hasPassed(file.hour(), props.grace())
-                        || now - file.openedAtMillis() >= props.maxFileAge().toMillis()) {
+                        || rotation.isTooOld(file.openedAtMillis(), now)) {
                     publish(lander, file);
                 }
             }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RotationPolicyTest {
 
-    private final RotationPolicy policy = new RotationPolicy(1000, 64 * 1024 * 1024);
+    private final RotationPolicy policy = new RotationPolicy(1000, 64 * 1024 * 1024, 60_000);
 
     @Test
     void givenAFileBelowBothLimits_thenItStaysOpen() {
@@ -21,6 +21,12 @@ class RotationPolicyTest {
     }
 
     @Test
+    void givenAFileOpenForTheMaximumAge_thenItIsPublishedHoweverSmall() {
+        assertThat(policy.isTooOld(1_000, 60_999)).isFalse();
+        assertThat(policy.isTooOld(1_000, 61_000)).isTrue();
+    }
+
+    @Test
     void givenTheWriterBudgetReached_thenOneMustBeClosedBeforeOpeningAnother() {
         assertThat(RotationPolicy.mustEvictBeforeOpening(31, 32)).isFalse();
         assertThat(RotationPolicy.mustEvictBeforeOpening(32, 32)).isTrue();
@@ -28,6 +34,6 @@ class RotationPolicyTest {
 
     @Test
     void givenNonPositiveLimits_thenThePolicyIsRejected() {
-        assertThatThrownBy(() -> new RotationPolicy(0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RotationPolicy(0, 10, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }
