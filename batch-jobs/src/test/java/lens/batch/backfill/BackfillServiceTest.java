@@ -75,6 +75,27 @@ class BackfillServiceTest extends BatchTestContext {
     }
 
     @Test
+    void givenAStopAfterTheFirstRun_whenBackfilledAgain_thenTheSecondInvocationContinuesWhereTheFirstStopped() {
+        EventHour from = EventHour.parse("2026-11-06T00");
+        EventHour to = from.plusHours(3);
+        for (EventHour hour = from; hour.compareTo(to) <= 0; hour = hour.plusHours(1)) {
+            lake().landHour(hour, 6, 1);
+        }
+
+        BackfillReport stopped = backfill.backfill(List.of(HourCountJob.COUNT), from, to, 1, false,
+                (done, total, outcome) -> backfill.stop());
+        BackfillReport resumed = backfill.backfill(List.of(HourCountJob.COUNT), from, to, 1, false,
+                ProgressListener.NONE);
+
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.count(RunStatus.COMPLETED)).isEqualTo(1);
+        assertThat(stopped.count(RunStatus.NOT_RUN)).isEqualTo(3);
+        assertThat(resumed.stopped()).isFalse();
+        assertThat(resumed.rows()).extracting(RunOutcome::status).containsExactly(RunStatus.SKIPPED,
+                RunStatus.COMPLETED, RunStatus.COMPLETED, RunStatus.COMPLETED);
+    }
+
+    @Test
     void givenAnUnknownJob_whenBackfilled_thenItIsRefusedNamingTheConfiguredJobs() {
         assertThatThrownBy(() -> backfill.backfill(List.of("nope"), EventHour.parse("2026-11-04T00"),
                 EventHour.parse("2026-11-04T00"), 1, false, ProgressListener.NONE))
