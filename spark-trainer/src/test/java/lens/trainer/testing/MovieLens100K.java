@@ -16,8 +16,23 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class MovieLens100K {
 
-    public static final Path DEFAULT_DIR = Path.of(System.getProperty("lens.movielens.dir",
-            "/work/shared/data/movielens/ml-100k"));
+    /** -Dlens.movielens.dir, else shared/ beside the repository (tests run in the module folder). */
+    public static final Path DEFAULT_DIR = locate();
+
+    private static Path locate() {
+        String configured = System.getProperty("lens.movielens.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (String candidate : new String[] {"../../shared/data/movielens/ml-100k", "../shared/data/movielens/ml-100k",
+                "/work/shared/data/movielens/ml-100k"}) {
+            Path dir = Path.of(candidate).toAbsolutePath().normalize();
+            if (Files.isRegularFile(dir.resolve("u.data"))) {
+                return dir;
+            }
+        }
+        return Path.of("../../shared/data/movielens/ml-100k").toAbsolutePath().normalize();
+    }
 
     private MovieLens100K() {
     }
