@@ -29,6 +29,7 @@ public final class LensApps {
         properties.put("logging.file.name", workdir.resolve("logs").resolve("lens.log").toString());
         properties.put("logging.threshold.console", System.getProperty("lens.console.log-level", "ERROR"));
         properties.put("spring.main.register-shutdown-hook", "true");
+        properties.put("spring.batch.job.enabled", "false");
         properties.putAll(extra);
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)

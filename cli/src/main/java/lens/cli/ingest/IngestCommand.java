@@ -1,6 +1,5 @@
 package lens.cli.ingest;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import lens.cli.CommonOptions;
 import lens.cli.boot.LensApps;
@@ -22,7 +21,7 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         try (KafkaConnection kafka = KafkaConnection.open(common.workdir(), common.bootstrapServersOrNull());
              ConfigurableApplicationContext ingester = LensApps.start(IngestionApplication.class, common.workdir(),
-                     kafka.bootstrapServers(), Map.of())) {
+                     kafka.bootstrapServers(), java.util.Map.of())) {
             System.out.println("ingesting from " + kafka.bootstrapServers() + " into " + common.lake()
                     + " (Ctrl-C stops; logs in " + common.workdir().resolve("logs") + ")");
             LensApps.awaitShutdown();

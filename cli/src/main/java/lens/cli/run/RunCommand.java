@@ -27,7 +27,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         try (KafkaConnection kafka = KafkaConnection.open(common.workdir(), common.bootstrapServersOrNull())) {
             ConfigurableApplicationContext ingester = noIngest ? null : LensApps.start(IngestionApplication.class,
-                    common.workdir(), kafka.bootstrapServers(), Map.of());
+                    common.workdir(), kafka.bootstrapServers(), java.util.Map.of());
             try (ConfigurableApplicationContext scheduler = LensApps.start(BatchApplication.class, common.workdir(),
                     kafka.bootstrapServers(), Map.of("lens.schedule.enabled", "true"))) {
                 System.out.println("LENS pipeline running on " + kafka.bootstrapServers() + ", workdir "
