@@ -61,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
             String classpath = brokerClasspath();
             if (!Files.exists(dataDir.resolve("kafka-logs/meta.properties"))) {
                 runToCompletion(javaCommand(classpath, log4j, "kafka.tools.StorageTool",
-                        "format", "-t", base64Id(), "-c", config.toString(), "--ignore-formatted"), dataDir);
+                        "format", "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"), dataDir);
             }
             ProcessBuilder builder = new ProcessBuilder(
                     javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
@@ -192,6 +192,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // On a loaded 2-core machine the default 9 s lets the lone controller fence its own broker.
+        p.setProperty("broker.session.timeout.ms", "60000");
         p.setProperty("auto.create.topics.enable", "false");
         // Event time can be years old (MovieLens replays): never delete by age.
         p.setProperty("log.retention.ms", "-1");
@@ -268,13 +270,6 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64Id() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-        buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
     private static int freePort() throws IOException {
