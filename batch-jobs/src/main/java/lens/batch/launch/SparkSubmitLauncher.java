@@ -41,6 +41,8 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
         this.command = command;
         this.logDir = logDir;
         this.timeout = timeout;
+        // A SIGTERM'd scheduler closes no Spring context in time; its drivers must still not live on.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lens-spark-submit-stop"));
     }
 
     @Override
