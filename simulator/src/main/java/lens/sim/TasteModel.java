@@ -15,6 +15,7 @@ final class TasteModel {
     private final double[] userBias;
     private final double[] movieBias;
     private final double[] popularityCdf;
+    private final int[][] topMovies;
 
     TasteModel(int users, int movies, int rank, SplittableRandom random) {
         double scale = 1.0 / Math.sqrt(rank);
@@ -22,6 +23,7 @@ final class TasteModel {
         movieFactors = gaussianMatrix(movies, rank, scale * 1.2, random);
         userBias = gaussianVector(users, 0.3, random);
         movieBias = gaussianVector(movies, 0.4, random);
+        topMovies = new int[users][];
         popularityCdf = new double[movies];
         double total = 0;
         for (int m = 0; m < movies; m++) {
@@ -61,19 +63,27 @@ final class TasteModel {
         return best;
     }
 
-    /** The movies a perfect recommender would show: highest expected rating first. */
+    /**
+     * The movies a perfect recommender would show: highest expected rating first. Tastes never change, so each
+     * user's ranking is computed once (a full sort of the catalogue per request dominated generation).
+     */
     int[] topMovies(int user, int count) {
-        int movies = movieFactors.length;
-        Integer[] order = new Integer[movies];
-        for (int m = 0; m < movies; m++) {
-            order[m] = m;
+        if (topMovies[user] == null || topMovies[user].length < count) {
+            int movies = movieFactors.length;
+            double[] expected = new double[movies];
+            Integer[] order = new Integer[movies];
+            for (int m = 0; m < movies; m++) {
+                expected[m] = expectedRating(user, m);
+                order[m] = m;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(expected[b], expected[a]));
+            int[] top = new int[Math.min(count, movies)];
+            for (int i = 0; i < top.length; i++) {
+                top[i] = order[i];
+            }
+            topMovies[user] = top;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(expectedRating(user, b), expectedRating(user, a)));
-        int[] top = new int[Math.min(count, movies)];
-        for (int i = 0; i < top.length; i++) {
-            top[i] = order[i];
-        }
-        return top;
+        return java.util.Arrays.copyOf(topMovies[user], Math.min(count, topMovies[user].length));
     }
 
     int popularMovie(SplittableRandom random) {

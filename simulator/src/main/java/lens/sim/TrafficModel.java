@@ -78,34 +78,29 @@ public final class TrafficModel {
             timeline.add(new long[] {eventTime(hour), 1});
         }
         timeline.sort(Comparator.comparingLong(a -> a[0]));
-        Map<String, double[]> latencyByModel = new TreeMap<>();
+        Map<String, List<RecommendationResponse>> responsesByModel = new TreeMap<>();
         for (long[] slot : timeline) {
             if (slot[1] == 0) {
-                double latency = request(slot[0], hour);
-                String model = modelOf(lastRequestUser);
-                latencyByModel.computeIfAbsent(model, m -> new double[2]);
-                latencyByModel.get(model)[0] += 1;
-                latencyByModel.get(model)[1] = Math.max(latencyByModel.get(model)[1], latency);
+                RecommendationResponse response = request(slot[0], hour);
+                responsesByModel.computeIfAbsent(response.modelName(), m -> new ArrayList<>()).add(response);
             } else {
                 interaction(slot[0]);
             }
         }
         // the serving side's own hourly metrics message per model
-        for (Map.Entry<String, double[]> entry : latencyByModel.entrySet()) {
-            long timestamp = hour.endMillis() - 1;
+        long timestamp = hour.endMillis() - 1;
+        responsesByModel.forEach((model, responses) -> {
             Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("requests", entry.getValue()[0]);
-            metrics.put("max_latency_ms", round(entry.getValue()[1]));
-            add(new ModelMetric(nextId(), timestamp, "serving", entry.getKey(), versionOf(entry.getKey()),
-                    hour.toString(), null, metrics, null), timestamp);
-        }
+            metrics.put("requests", (double) responses.size());
+            metrics.put("max_latency_ms", responses.stream().mapToDouble(RecommendationResponse::latencyMs).max()
+                    .orElse(0));
+            add(new ModelMetric(nextId(), timestamp, "serving", model, versionOf(model), hour.toString(), null,
+                    metrics, null), timestamp);
+        });
     }
 
-    private int lastRequestUser;
-
-    private double request(long timestamp, EventHour hour) {
+    private RecommendationResponse request(long timestamp, EventHour hour) {
         int user = random.nextInt(config.users());
-        lastRequestUser = user;
         String arm = rankerArm.get(user);
         String requestId = "req-" + config.seed() + "-" + (++sequence);
         add(new RecommendationRequest(nextId(), timestamp, requestId, user, 10,
@@ -133,7 +128,7 @@ public final class TrafficModel {
         if (success && !movieIds.isEmpty()) {
             lastResponse.put(user, response);
         }
-        return latency;
+        return response;
     }
 
     private void interaction(long timestamp) {
