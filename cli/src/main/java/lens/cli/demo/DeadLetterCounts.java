@@ -1,10 +1,11 @@
 package lens.cli.demo;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import lens.events.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,27 +20,24 @@ public final class DeadLetterCounts {
 
     public static Map<Topic, Long> count(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<String, Topic> byDeadLetterTopic = Arrays.stream(Topic.values())
+                    .collect(Collectors.toMap(Topic::deadLetterTopic, topic -> topic));
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(byDeadLetterTopic.keySet()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> {
+                        TopicPartition partition = new TopicPartition(name, p.partition());
+                        earliest.put(partition, OffsetSpec.earliest());
+                        latest.put(partition, OffsetSpec.latest());
+                    }));
+            var start = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+            var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
             Map<Topic, Long> counts = new LinkedHashMap<>();
             for (Topic topic : Topic.values()) {
-                var description = admin.describeTopics(List.of(topic.deadLetterTopic())).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).get(topic.deadLetterTopic());
-                List<TopicPartition> partitions = new ArrayList<>();
-                description.partitions().forEach(p -> partitions.add(
-                        new TopicPartition(topic.deadLetterTopic(), p.partition())));
-                Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
-                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                partitions.forEach(tp -> {
-                    earliest.put(tp, OffsetSpec.earliest());
-                    latest.put(tp, OffsetSpec.latest());
-                });
-                var start = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
-                var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                long total = 0;
-                for (TopicPartition tp : partitions) {
-                    total += end.get(tp).offset() - start.get(tp).offset();
-                }
-                counts.put(topic, total);
+                counts.put(topic, 0L);
             }
+            end.forEach((partition, offsets) -> counts.merge(byDeadLetterTopic.get(partition.topic()),
+                    offsets.offset() - start.get(partition).offset(), Long::sum));
             return counts;
         } catch (Exception e) {
             throw new IllegalStateException("cannot count dead letters", e);
