@@ -25,11 +25,9 @@ public final class LensApps {
         properties.put("lens.workdir", workdir.toString());
         properties.put("lens.lake.root", workdir.resolve("lake").toString());
         properties.put("lens.kafka.bootstrap-servers", bootstrapServers);
-        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
         properties.put("logging.file.name", workdir.resolve("logs").resolve("lens.log").toString());
         properties.put("logging.threshold.console", System.getProperty("lens.console.log-level", "ERROR"));
         properties.put("spring.main.register-shutdown-hook", "true");
-        properties.put("spring.batch.job.enabled", "false");
         properties.putAll(extra);
         return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)

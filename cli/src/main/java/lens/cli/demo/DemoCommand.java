@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
     private Map<Topic, Long> ingest(Path workdir, KafkaConnection kafka) {
         // a short idle timeout: the demo's traffic is all published before ingestion starts
         try (ConfigurableApplicationContext ingester = LensApps.start(IngestionApplication.class, workdir,
-                kafka.bootstrapServers(), withIdleTimeout())) {
+                kafka.bootstrapServers(), Map.of("lens.ingest.idle-timeout", "3s"))) {
             IngestionStatus status = ingester.getBean(IngestionStatus.class);
             if (!status.awaitQuiescent(ingestTimeout)) {
                 throw new IllegalStateException("ingestion did not catch up within " + ingestTimeout
@@ -92,13 +92,6 @@ public final class DemoCommand implements Callable<Integer> {
             return batch.getBean(BackfillService.class).backfill(List.of(SparkJobs.SERVING_METRICS,
                     SparkJobs.AB_REPORT, SparkJobs.ALS_RETRAIN), from, to, 1, false, ProgressListener.NONE);
         }
-    }
-
-    /** A short idle timeout: the demo's traffic is all published before ingestion starts. */
-    private static Map<String, Object> withIdleTimeout() {
-        Map<String, Object> properties = new java.util.HashMap<>();
-        properties.put("lens.ingest.idle-timeout", "3s");
-        return properties;
     }
 
     private static long sum(Map<String, Long> counts) {

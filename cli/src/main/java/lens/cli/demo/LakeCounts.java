@@ -26,14 +26,4 @@ public final class LakeCounts {
         }
         return rows;
     }
-
-    public static int completeHours(Path lake, Topic topic, EventHour from, EventHour to) {
-        int complete = 0;
-        for (EventHour hour = from; hour.compareTo(to) <= 0; hour = hour.plusHours(1)) {
-            if (HourManifest.readLocal(lake, topic, hour).isPresent()) {
-                complete++;
-            }
-        }
-        return complete;
-    }
 }
