@@ -110,7 +110,7 @@ public final class EventValidator {
             return invalid(InvalidReason.TIMESTAMP_OUT_OF_RANGE, "timestamp " + timestamp + " ("
                     + Instant.ofEpochMilli(timestamp) + ") is outside [" + EARLIEST + ", now + " + maxFutureSkew + "]");
         }
-        String eventId = (String) values[0];
+        String eventId = (String) values[schema.indexOf("eventId")];
         if (eventId.isBlank()) {
             return invalid(InvalidReason.INVALID_VALUE, "eventId is blank");
         }
@@ -217,7 +217,7 @@ public final class EventValidator {
         ObjectNode extras = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            if (schema.field(entry.getKey()).isEmpty()) {
+            if (!schema.hasField(entry.getKey())) {
                 if (extras == null) {
                     extras = mapper.createObjectNode();
                 }
