@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,8 @@ public final class KafkaBroker implements AutoCloseable {
             String classpath = brokerClasspath();
             if (!Files.exists(dataDir.resolve("kafka-logs/meta.properties"))) {
                 runToCompletion(javaCommand(classpath, log4j, "kafka.tools.StorageTool",
-                        "format", "-t", org.apache.kafka.common.Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"), dataDir);
+                        "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"),
+                        dataDir);
             }
             ProcessBuilder builder = new ProcessBuilder(
                     javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
@@ -96,12 +98,15 @@ public final class KafkaBroker implements AutoCloseable {
         createTopics(bootstrapServers, names, partitions);
     }
 
-    /** Creates topics on any cluster; existing ones are left as they are. Retention is unlimited: event time may be old. */
+    /**
+     * Creates topics on any cluster; existing ones are left as they are. Replication is the cluster's default
+     * (one on the embedded broker); retention is unlimited, since event time may be old.
+     */
     public static void createTopics(String bootstrapServers, Collection<String> names, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : names) {
-                topics.add(new NewTopic(name, partitions, (short) 1)
+                topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
                         .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")));
             }
             admin.createTopics(topics).values().forEach((name, future) -> {
@@ -148,16 +153,20 @@ public final class KafkaBroker implements AutoCloseable {
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            try (Admin admin = Admin.create(config)) {
-                if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-                    return;
+        try (Admin admin = Admin.create(config)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    close();
+                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n"
+                            + logTail());
                 }
-            } catch (Exception notYet) {
-                sleep(200);
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    sleep(200);
+                }
             }
         }
         close();
