@@ -45,7 +45,8 @@ public final class SimulationOptions {
     public SimulationConfig toConfig(Clock clock) {
         EventHour first = start != null ? EventHour.parse(start)
                 : EventHour.containing(clock.instant()).plusHours(-1 - hours);
-        return new SimulationConfig(users, movies, first, hours, eventsPerHour, seed, 4, 0.5, lateShare,
-                malformedShare, 0.20, srmShare);
+        // rank, noise and lift keep the simulator's defaults: one place decides what "realistic" means
+        return SimulationConfig.defaults(first, hours).withSize(users, movies, eventsPerHour).withSeed(seed)
+                .withShares(lateShare, malformedShare, srmShare);
     }
 }
