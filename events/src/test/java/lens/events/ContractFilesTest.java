@@ -36,9 +36,11 @@ class ContractFilesTest {
 
         assertThat(LakeLayout.hourDir(Topic.USER_INTERACTIONS, hour))
                 .isEqualTo("events/topic=user-interactions/date=2026-11-29/hour=08");
+        // the name is a function of topic, partition and offsets only, zero-padded so names sort by offset
         assertThat(LakeLayout.dataFileName(Topic.AB_TEST_EVENTS, 2, 10, 99))
-                .isEqualTo(LakeLayout.dataFileName(Topic.AB_TEST_EVENTS, 2, 10, 99))
                 .isEqualTo("ab-test-events+2+00000000000000000010+00000000000000000099.parquet");
+        assertThat(LakeLayout.dataFileName(Topic.AB_TEST_EVENTS, 2, 9, 99))
+                .isLessThan(LakeLayout.dataFileName(Topic.AB_TEST_EVENTS, 2, 10, 99));
         assertThat(EventHour.of(hour.endMillis() - 1)).isEqualTo(hour);
         assertThat(EventHour.parse(hour.toString())).isEqualTo(hour);
     }
