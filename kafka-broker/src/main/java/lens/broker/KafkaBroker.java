@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -120,7 +123,35 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("could not create topic " + name, e);
                 }
             });
+            awaitLeadersServing(admin, names);
         }
+    }
+
+    /**
+     * Waits until every partition's leader answers an offset lookup. A topic is announced in metadata a moment
+     * before its leader serves it; an idempotent producer that writes into that window gets NOT_LEADER retries
+     * that can end in an OutOfOrderSequenceException and sends that never complete.
+     */
+    private static void awaitLeadersServing(Admin admin, Collection<String> names) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values()
+                        .forEach(topic -> topic.partitions().forEach(p -> partitions.put(
+                                new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+                admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic leaders", e);
+            } catch (Exception notYet) {
+                last = notYet;
+                sleep(100);
+            }
+        }
+        throw new IllegalStateException("topic leaders not serving after 60 s: " + names, last);
     }
 
     @Override
