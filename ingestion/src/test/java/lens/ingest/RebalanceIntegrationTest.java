@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import lens.broker.KafkaBroker;
 import lens.events.Topic;
 import lens.ingest.support.BrokerFixture;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 
 /** A second instance joins mid-stream and leaves again: partitions move twice, every event still lands once. */
 @Tag("slow")
@@ -57,6 +60,8 @@ class RebalanceIntegrationTest {
                     "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=second",
                     "lens.ingest.topics=user-interactions", "lens.ingest.max-poll-records=100");
             try {
+                // produce the next share only once the group has rebalanced, or the first may take it all
+                awaitAssignment(second, n -> n > 0);
                 next = produce(kafka, produced, next, 3000, base);
                 assertThat(second.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(120))).isTrue();
                 assertThat(second.getBean(IngestionStatus.class).landed(Topic.USER_INTERACTIONS)).isPositive();
@@ -65,12 +70,35 @@ class RebalanceIntegrationTest {
                 second.close();
             }
             produce(kafka, produced, next, 2000, base);
+            // quiescence is per instance: first must own all four partitions again before it can vouch for them
+            awaitAssignment(first, n -> n == 4);
             assertThat(first.getBean(IngestionStatus.class).awaitQuiescent(Duration.ofSeconds(120))).isTrue();
         }
         List<String> landed = new ArrayList<>();
         LakeReader.rows(lake, Topic.USER_INTERACTIONS).forEach(r -> landed.add(r.eventId()));
         assertThat(landed).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(landed)).isEqualTo(produced);
+        Set<String> missing = new TreeSet<>(produced);
+        missing.removeAll(landed);
+        Set<String> unexpected = new TreeSet<>(landed);
+        unexpected.removeAll(produced);
+        assertThat(missing).as("produced but not landed").isEmpty();
+        assertThat(unexpected).as("landed but never produced").isEmpty();
+        assertThat(landed).hasSameSizeAs(produced);
+    }
+
+    private static void awaitAssignment(ConfigurableApplicationContext ingester, IntPredicate partitions)
+            throws InterruptedException {
+        KafkaMessageListenerContainer<?, ?> container = ingester.getBean(KafkaMessageListenerContainer.class);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline && !partitions.test(assigned(container))) {
+            Thread.sleep(50);
+        }
+        assertThat(assigned(container)).as("partitions assigned to the instance").matches(partitions::test);
+    }
+
+    private static int assigned(KafkaMessageListenerContainer<?, ?> container) {
+        var partitions = container.getAssignedPartitions();
+        return partitions == null ? 0 : partitions.size();
     }
 
     private static int produce(TestKafka kafka, Set<String> produced, int from, int count, long base) {
