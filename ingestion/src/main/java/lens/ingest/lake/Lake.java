@@ -59,7 +59,9 @@ public final class Lake {
                 java.nio.file.Path localRoot = hasScheme ? Paths.get(uri) : Paths.get(root);
                 java.nio.file.Files.createDirectories(localRoot);
                 Path path = new Path(localRoot.toAbsolutePath().normalize().toUri());
-                return new Lake(path, FileSystem.getLocal(conf).getRawFileSystem(), conf, true);
+                FileSystem local = new ForkFreeLocalFileSystem();
+                local.initialize(URI.create("file:///"), conf);
+                return new Lake(path, local, conf, true);
             }
             Path path = new Path(uri);
             FileSystem fileSystem = path.getFileSystem(conf);

@@ -24,14 +24,18 @@ public final class EventFileWriter implements AutoCloseable {
     public EventFileWriter(FileSystem fs, Path path, Topic topic, Configuration conf, long rowGroupBytes)
             throws IOException {
         this.writeSupport = new EventWriteSupport(topic);
-        this.writer = new Builder(new SyncOnCloseOutputFile(fs, path), writeSupport)
+        Builder builder = new Builder(new SyncOnCloseOutputFile(fs, path), writeSupport)
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize(rowGroupBytes)
                 .withPageSize((int) Math.min(1024 * 1024, rowGroupBytes))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withDictionaryEncoding(true)
-                .build();
+                .withDictionaryEncoding(true);
+        // a dictionary of values that never repeat is hashed for nothing until Parquet gives up on it
+        for (String column : EventParquetSchema.uniquePerEvent(topic)) {
+            builder = builder.withDictionaryEncoding(column, false);
+        }
+        this.writer = builder.build();
     }
 
     public void write(LandedRow row) throws IOException {

@@ -7,6 +7,8 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
+import java.util.ArrayList;
+import java.util.List;
 import lens.events.Field;
 import lens.events.LakeLayout;
 import lens.events.Topic;
@@ -41,6 +43,18 @@ public final class EventParquetSchema {
         message.addField(Types.optional(INT32).named(LakeLayout.COLUMN_KAFKA_PARTITION));
         message.addField(Types.optional(INT64).named(LakeLayout.COLUMN_KAFKA_OFFSET));
         return message.named("lens_" + topic.topicName().replace('-', '_'));
+    }
+
+    /** Columns whose values (almost) never repeat within a file: ids, event times, offsets. */
+    public static List<String> uniquePerEvent(Topic topic) {
+        List<String> columns = new ArrayList<>();
+        for (String name : List.of("eventId", "timestamp", "requestId")) {
+            if (topic.schema().hasField(name)) {
+                columns.add(name);
+            }
+        }
+        columns.add(LakeLayout.COLUMN_KAFKA_OFFSET);
+        return columns;
     }
 
     static Type column(Field field) {

@@ -31,8 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Not a test: a benchmark, skipped unless {@code -Dlens.bench.events=N} is given. On one broker and one pre-loaded
  * topic it prints the raw consumer rate (a bare byte[] poll loop), this ingester's landed rate (validated, written,
- * fsynced, renamed, committed), their ratio, the peak RSS, and the publish-to-durable-file delay (p50/p99) of a
- * live phase. See the README's ingestion section for the command.
+ * fsynced, renamed, committed), the peak RSS, the publish-to-durable-file delay (p50/p99) of a live phase, and
+ * Spark Structured Streaming's rate on the same topic, with the ratios. See the README's ingestion section for the command.
  */
 class IngestionBenchmark {
 
@@ -71,6 +71,7 @@ class IngestionBenchmark {
 
             Path lake = work.resolve("lake");
             long springStart = System.nanoTime();
+            double ingestRate;
             try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
                     "lens.ingest.group-id=bench", "lens.ingest.topics=" + topic.topicName(),
                     "lens.ingest.idle-timeout=2s", "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
@@ -81,7 +82,7 @@ class IngestionBenchmark {
                     Thread.sleep(20);
                 }
                 double ingestSeconds = seconds(ingestStart);
-                double ingestRate = total / ingestSeconds;
+                ingestRate = total / ingestSeconds;
                 System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start)%n",
                         ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9);
                 System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
@@ -96,7 +97,16 @@ class IngestionBenchmark {
                         delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)));
             }
             System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
-            System.out.println("[bench] Spark Structured Streaming: not measured here (Spark is not a dependency of ingestion)");
+
+            StructuredStreamingBaseline.Result spark = StructuredStreamingBaseline.run(broker.bootstrapServers(),
+                    topic, work);
+            double sparkRate = spark.rows() / spark.seconds(); // the topic now also holds the live phase
+            System.out.printf("[bench] Spark Structured Streaming (Kafka source -> Parquet sink, AvailableNow, local[2]): "
+                    + "%,d rows in %.1f s = %,.0f events/s (+ %.1f s SparkSession start)%n", spark.rows(),
+                    spark.seconds(), sparkRate, spark.sessionSeconds());
+            System.out.printf("[bench] ratios: ingester/raw consumer %.2f, ingester/Spark Structured Streaming %.2f%n",
+                    ingestRate / rawRate, ingestRate / sparkRate);
+            System.out.printf("[bench] peak RSS of this JVM after Spark: %s%n", peakRss());
         }
     }
 

@@ -126,6 +126,33 @@ class EventFileWriterTest {
         }
     }
 
+    @Test
+    void givenManyInteractions_thenPerEventUniqueColumnsSkipTheDictionaryAndRepeatingColumnsKeepIt() throws IOException {
+        EventValidator validator = EventValidator.withDefaults();
+        long ts = System.currentTimeMillis() - 3_600_000L;
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.resolve("views.parquet").toUri());
+        EventFileWriter writer = new EventFileWriter(FileSystem.getLocal(conf).getRawFileSystem(), path,
+                Topic.USER_INTERACTIONS, conf, 1024 * 1024);
+        for (int i = 0; i < 2000; i++) {
+            Validation.Valid view = (Validation.Valid) validator.validate(Topic.USER_INTERACTIONS,
+                    TestEvents.json(TestEvents.view("v-" + i, ts + i, i % 7)));
+            writer.write(new LandedRow(view.values(), view.extrasJson(), 0, i));
+        }
+        writer.close(new FileFooter(Topic.USER_INTERACTIONS.topicName(), 0, 0, 1999, ts, ts + 1999, 1, 2000, 2000,
+                "test"));
+
+        Map<String, Boolean> dictionaryByColumn = new LinkedHashMap<>();
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+            reader.getRowGroups().get(0).getColumns().forEach(c -> dictionaryByColumn.put(c.getPath().toDotString(),
+                    c.hasDictionaryPage()));
+        }
+        assertThat(EventParquetSchema.uniquePerEvent(Topic.USER_INTERACTIONS))
+                .containsExactly("eventId", "timestamp", "requestId", "kafka_offset");
+        assertThat(dictionaryByColumn).containsEntry("eventId", false).containsEntry("timestamp", false)
+                .containsEntry("kafka_offset", false)
+                .containsEntry("userId", true).containsEntry("interactionType", true);
+    }
+
     private org.apache.hadoop.fs.Path write(Topic topic, String name, LandedRow row) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.resolve(name).toUri());
         FileSystem fs = FileSystem.getLocal(conf).getRawFileSystem();
