@@ -21,6 +21,7 @@ import lens.events.Topic;
 import lens.ingest.parquet.FileFooter;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
+import lens.ingest.support.SparkLakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -129,5 +130,12 @@ class LandingIntegrationTest {
         }
         assertThat(LakeReader.dataFiles(lake, Topic.USER_INTERACTIONS)).isEqualTo(before);
         assertThat(LakeReader.rows(lake, Topic.USER_INTERACTIONS)).hasSize(900);
+
+        // a Spark user reading the folder with Hive partition discovery counts what the manifests say
+        Map<EventHour, Long> manifested = new HashMap<>();
+        for (EventHour hour : perHour.keySet()) {
+            manifested.put(hour, HourManifest.readLocal(lake, Topic.USER_INTERACTIONS, hour).orElseThrow().rows());
+        }
+        assertThat(SparkLakeReader.rowsPerHour(lake, Topic.USER_INTERACTIONS)).isEqualTo(manifested);
     }
 }
