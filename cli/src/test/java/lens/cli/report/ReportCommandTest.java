@@ -39,6 +39,13 @@ class ReportCommandTest {
 
     private static final EventHour FIRST = EventHour.parse("2026-11-29T08");
     private static final int HOURS = 4;
+    /**
+     * Screenshot thresholds (1100x4400 px, Chromium 156). Measured: a blank page has 1 colour and no coloured
+     * pixel; this report with its script removed (tables, no charts) 1,254 colours and 1,857 coloured pixels;
+     * with its charts 2,069 colours and 227,526 coloured pixels. So: not blank, and charts drawn (~1 % of the page).
+     */
+    private static final int MIN_DISTINCT_COLOURS = 200;
+    private static final long MIN_CHART_PIXELS = 50_000;
 
     @TempDir
     Path workDir;
@@ -145,8 +152,11 @@ class ReportCommandTest {
             throws Exception {
         Path chromium = chromium();
         Path report = runReport();
+        // kept in target/ for a person to look at; the same browser run writes it, so it costs no second start
+        Path screenshot = Path.of("target", "lens-report.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
 
-        Browser run = browse(chromium, "--dump-dom", report);
+        Browser run = browse(chromium, report, "--dump-dom", "--screenshot=" + screenshot);
 
         assertThat(run.stderr.lines().filter(l -> l.contains(":CONSOLE")).toList())
                 .as("console output of the report").isEmpty();
@@ -157,24 +167,25 @@ class ReportCommandTest {
             assertThat(m.find()).as("chart %s present", id).isTrue();
             assertThat(m.group(1)).as("points drawn in chart %s", id).matches("[1-9][0-9]*");
         }
-        // a screenshot to look at costs a second browser start: only on request (-Dlens.report.screenshot=true)
-        if (Boolean.getBoolean("lens.report.screenshot")) {
-            Path screenshot = Path.of("target", "lens-report.png").toAbsolutePath();
-            Files.deleteIfExists(screenshot);
-            browse(chromium, "--screenshot=" + screenshot, report);
-            assertThat(screenshot).isNotEmptyFile();
-        }
+        // what a person sees is not blank: drawn charts put many colours, and the palette's, on the page
+        ScreenshotColours colours = ScreenshotColours.of(screenshot);
+        System.out.println("screenshot-checked " + screenshot + ": " + colours);
+        assertThat(colours.distinct()).as("distinct colours in %s", screenshot).isGreaterThan(MIN_DISTINCT_COLOURS);
+        assertThat(colours.chromaticPixels()).as("coloured (chart) pixels in %s", screenshot)
+                .isGreaterThan(MIN_CHART_PIXELS);
     }
 
     private record Browser(String stdout, String stderr) {
     }
 
-    private Browser browse(Path chromium, String action, Path page) throws Exception {
+    private Browser browse(Path chromium, Path page, String... actions) throws Exception {
         Path profile = Files.createTempDirectory(workDir, "chromium-profile");
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
-                "--window-size=1100,4400", action, page.toUri().toString()));
+                "--window-size=1100,4400"));
+        command.addAll(List.of(actions));
+        command.add(page.toUri().toString());
         Path out = workDir.resolve("chromium.out");
         Path err = workDir.resolve("chromium.err");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
