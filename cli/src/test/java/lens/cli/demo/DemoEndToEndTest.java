@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import lens.broker.KafkaBroker;
 import lens.cli.Lens;
+import lens.cli.report.ReportInBrowser;
 import lens.events.EventHour;
 import lens.events.EventJson;
 import lens.events.LakeLayout;
@@ -226,6 +227,16 @@ class DemoEndToEndTest {
                     SimulationConfig.EXPERIMENT + ".hour.treatment.latency_p95_ms",
                     SimulationConfig.EXPERIMENT + ".hour.treatment.guardrail_degraded");
         }
+    }
+
+    @Test
+    void thenTheDemosReportRendersEveryChartWithDataInHeadlessChromium() throws Exception {
+        // the demo's own report, from the jobs' summaries of simulated traffic; the screenshot stays in target/
+        Path report = workdir.resolve("report.html");
+        ReportInBrowser.assertEveryChartRendersWithData(report,
+                Path.of("target", "lens-demo-report.png").toAbsolutePath(), dir);
+        // a '-' cell is a metric the report looks for and the jobs' summaries do not have
+        assertThat(Files.readString(report)).doesNotContain("<td>-</td>");
     }
 
     @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
  * @param chromaticPixels pixels whose channels differ by at least {@link #CHROMA} (clearly not grey)
  * @param pixels          all pixels
  */
-record ScreenshotColours(int distinct, long chromaticPixels, long pixels) {
+public record ScreenshotColours(int distinct, long chromaticPixels, long pixels) {
 
     static final int CHROMA = 60;
 
