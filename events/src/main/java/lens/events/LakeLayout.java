@@ -8,8 +8,11 @@ package lens.events;
  * events/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/&lt;topic&gt;+&lt;partition&gt;+&lt;firstOffset&gt;+&lt;lastOffset&gt;.parquet
  * events/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/_MANIFEST.json      (hour complete; downstream waits for it)
  * quarantine/topic=&lt;topic&gt;/date=YYYY-MM-DD/hour=HH/...               (dead letters, by arrival hour)
- * results/&lt;job&gt;/window=YYYY-MM-DDTHH/...                              (Spark job outputs and summary.json)
+ * results/&lt;folder&gt;/window=YYYY-MM-DDTHH/...                           (Spark job outputs and summary.json)
  * </pre>
+ * A job's results folder is its name, except for the serving metrics: {@value #SERVING_METRICS_JOB} writes
+ * {@code results/}{@value #METRICS_RESULTS} and its daily roll-up {@code results/}{@value #METRICS_DAILY_RESULTS}
+ * (see {@link #resultsFolder}).
  * Files and folders starting with '_' or '.' are invisible to Spark, Hive and DuckDB readers.
  */
 public final class LakeLayout {
@@ -19,6 +22,12 @@ public final class LakeLayout {
     public static final String RESULTS = "results";
     public static final String MANIFEST = "_MANIFEST.json";
     public static final String SUMMARY = "summary.json";
+
+    /** The hourly serving-metrics job, whose results are the pipeline's {@code results/metrics}. */
+    public static final String SERVING_METRICS_JOB = "serving-metrics";
+    public static final String SERVING_METRICS_DAILY_JOB = "serving-metrics-daily";
+    public static final String METRICS_RESULTS = "metrics";
+    public static final String METRICS_DAILY_RESULTS = "metrics-daily";
 
     /**
      * Columns every event file has after the topic's own fields (in {@link TopicSchema#fields()} order):
@@ -57,8 +66,20 @@ public final class LakeLayout {
         return QUARANTINE + "/topic=" + topic.topicName() + "/" + arrivalHour.partitionPath();
     }
 
+    /**
+     * The folder under {@code results/} that holds a job's outputs. Job names stay what schedules, runs and
+     * {@code model-metrics} keys know; only the serving metrics' folder is named after what it holds.
+     */
+    public static String resultsFolder(String job) {
+        return switch (job) {
+            case SERVING_METRICS_JOB -> METRICS_RESULTS;
+            case SERVING_METRICS_DAILY_JOB -> METRICS_DAILY_RESULTS;
+            default -> job;
+        };
+    }
+
     public static String resultsDir(String job, EventHour window) {
-        return RESULTS + "/" + job + "/window=" + window.id();
+        return RESULTS + "/" + resultsFolder(job) + "/window=" + window.id();
     }
 
     public static String summary(String job, EventHour window) {

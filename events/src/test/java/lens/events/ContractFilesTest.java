@@ -44,4 +44,15 @@ class ContractFilesTest {
         assertThat(EventHour.of(hour.endMillis() - 1)).isEqualTo(hour);
         assertThat(EventHour.parse(hour.toString())).isEqualTo(hour);
     }
+
+    @Test
+    void givenTheJobs_whenTheirResultsAreLaidOut_thenServingMetricsGoUnderMetricsAndOtherJobsUnderTheirName() {
+        EventHour hour = EventHour.parse("2026-11-29T08");
+
+        assertThat(LakeLayout.summary("serving-metrics", hour))
+                .isEqualTo("results/metrics/window=2026-11-29T08/summary.json");
+        assertThat(LakeLayout.resultsDir("serving-metrics-daily", EventHour.parse("2026-11-29T00")))
+                .isEqualTo("results/metrics-daily/window=2026-11-29T00");
+        assertThat(LakeLayout.resultsDir("ab-report", hour)).isEqualTo("results/ab-report/window=2026-11-29T08");
+    }
 }

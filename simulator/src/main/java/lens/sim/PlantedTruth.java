@@ -20,11 +20,24 @@ import lens.events.EventJson;
  * @param conversionRates    planted conversion probability per "experiment/arm"
  * @param assignedPerArm     units assigned per "experiment/arm"
  * @param treatmentLift      planted relative lift of {@link SimulationConfig#EXPERIMENT}'s treatment
+ * @param servedPerHour      per event hour ({@link lens.events.EventHour#toString()}): the recommendation
+ *                           requests published and how their responses went
  */
 public record PlantedTruth(SimulationConfig config, Map<String, Long> validPerTopic, Map<String, Long> invalidPerTopic,
                            Map<String, Long> latePerTopic, long ratings, double oracleRmse,
                            Map<String, Double> conversionRates, Map<String, Long> assignedPerArm,
-                           double treatmentLift) {
+                           double treatmentLift, Map<String, ServedHour> servedPerHour) {
+
+    /**
+     * One hour of serving as published (every request gets one response in the same hour).
+     *
+     * @param requests      recommendation requests
+     * @param failed        responses with {@code success=false}
+     * @param failedByKind  failed responses per {@code errorKind}
+     * @param maxLatencyMs  the largest response latency
+     */
+    public record ServedHour(long requests, long failed, Map<String, Long> failedByKind, double maxLatencyMs) {
+    }
 
     public void write(Path file) {
         try {

@@ -39,6 +39,7 @@ public final class TrafficModel {
     private final List<Pending> pending = new ArrayList<>();
     private final Map<Integer, RecommendationResponse> lastResponse = new HashMap<>();
     private final Map<Integer, String> rankerArm = new HashMap<>();
+    private final Map<String, PlantedTruth.ServedHour> servedPerHour = new TreeMap<>();
     private long sequence;
     private double squaredRatingError;
     private long ratings;
@@ -125,10 +126,22 @@ public final class TrafficModel {
                 versionOf(model), latency, success, errorKind, success ? movieIds : null,
                 SimulationConfig.EXPERIMENT, arm);
         add(response, responseTime);
+        countServed(hour, errorKind, latency);
         if (success && !movieIds.isEmpty()) {
             lastResponse.put(user, response);
         }
         return response;
+    }
+
+    private void countServed(EventHour hour, String errorKind, double latency) {
+        PlantedTruth.ServedHour before = servedPerHour.getOrDefault(hour.toString(),
+                new PlantedTruth.ServedHour(0, 0, Map.of(), 0));
+        Map<String, Long> byKind = new TreeMap<>(before.failedByKind());
+        if (errorKind != null) {
+            byKind.merge(errorKind, 1L, Long::sum);
+        }
+        servedPerHour.put(hour.toString(), new PlantedTruth.ServedHour(before.requests() + 1,
+                before.failed() + (errorKind == null ? 0 : 1), byKind, Math.max(before.maxLatencyMs(), latency)));
     }
 
     private void interaction(long timestamp) {
@@ -226,7 +239,7 @@ public final class TrafficModel {
         Map<Topic, Long> invalid = insertMalformed(messages, valid);
         return new Simulation(List.copyOf(messages), new PlantedTruth(config, byName(valid), byName(invalid),
                 byName(late), ratings, ratings == 0 ? 0 : Math.sqrt(squaredRatingError / ratings),
-                conversionRates, assigned, config.treatmentLift()));
+                conversionRates, assigned, config.treatmentLift(), new TreeMap<>(servedPerHour)));
     }
 
     private Map<Topic, Long> insertMalformed(List<SimulatedMessage> messages, Map<Topic, Long> valid) {

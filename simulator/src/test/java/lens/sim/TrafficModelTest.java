@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import lens.events.EventHour;
+import lens.events.EventJson;
 import lens.events.EventValidator;
+import lens.events.RecommendationResponse;
 import lens.events.Topic;
 import lens.events.Validation;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,32 @@ class TrafficModelTest {
         assertThat(treatment / 2000.0).isBetween(0.61, 0.69);
         assertThat(truth.conversionRates().get(SimulationConfig.EXPERIMENT + "/treatment"))
                 .isEqualTo(SimulationConfig.BASE_CONVERSION * 1.2, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void givenASimulation_whenServingIsTallied_thenEachHoursRequestsAndFailuresAreThoseOfThePublishedEvents()
+            throws java.io.IOException {
+        Simulation simulation = TrafficModel.generate(config);
+        Map<String, long[]> published = new TreeMap<>();
+        for (SimulatedMessage message : simulation.messages()) {
+            if (!message.valid() || message.topic() != Topic.RECOMMENDATION_RESPONSES) {
+                continue;
+            }
+            RecommendationResponse response = EventJson.mapper().readValue(message.value(),
+                    RecommendationResponse.class);
+            long[] counts = published.computeIfAbsent(EventHour.of(response.timestamp()).toString(), h -> new long[2]);
+            counts[0]++;
+            counts[1] += response.success() ? 0 : 1;
+        }
+
+        Map<String, PlantedTruth.ServedHour> served = simulation.truth().servedPerHour();
+        assertThat(served.keySet()).isEqualTo(published.keySet()).hasSize(4);
+        served.forEach((hour, s) -> {
+            assertThat(s.requests()).as("requests of %s", hour).isEqualTo(published.get(hour)[0]);
+            assertThat(s.failed()).as("failures of %s", hour).isEqualTo(published.get(hour)[1]).isPositive();
+            assertThat(s.failedByKind().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(s.failed());
+        });
+        assertThat(served.values().stream().mapToLong(PlantedTruth.ServedHour::requests).sum())
+                .isEqualTo(simulation.truth().validPerTopic().get(Topic.RECOMMENDATION_REQUESTS.topicName()));
     }
 }

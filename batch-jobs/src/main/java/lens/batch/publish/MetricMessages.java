@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import lens.events.EventHour;
 import lens.events.Field;
+import lens.events.LakeLayout;
 import lens.events.ModelMetric;
 import lens.trainer.job.JobResult;
 
@@ -51,8 +52,7 @@ public final class MetricMessages {
         Map<String, Object> reduced = new LinkedHashMap<>();
         reduced.put("job", result.job());
         reduced.put("window", result.window());
-        reduced.put("summaryPath", "results/" + result.job() + "/window=" + EventHour.parse(result.window()).id()
-                + "/summary.json");
+        reduced.put("summaryPath", LakeLayout.summary(result.job(), EventHour.parse(result.window())));
         reduced.put("truncated", true);
         String text = write(reduced);
         return text.length() <= maxLength ? text : text.substring(0, maxLength);

@@ -33,7 +33,7 @@ class MetricMessagesTest {
     @Test
     void givenAResult_whenBuilt_thenTheMessageFollowsTheModelMetricsContractAndIsKeyedByJobAndWindow() {
         JobResult result = new JobResult("serving-metrics", HOUR.toString(), Map.of("success_rate", 0.97),
-                Map.of(), List.of("results/serving-metrics/window=2026-11-29T08"));
+                Map.of(), List.of("results/metrics/window=2026-11-29T08"));
 
         ModelMetric message = MetricMessages.message("serving-metrics", HOUR, 1, result, HOUR.endMillis());
 
@@ -54,7 +54,7 @@ class MetricMessagesTest {
         ModelMetric message = MetricMessages.message("serving-metrics", HOUR, 1, result, HOUR.endMillis());
 
         assertThat(message.summary()).contains("\"truncated\":true")
-                .contains("results/serving-metrics/window=2026-11-29T08/summary.json");
+                .contains("results/metrics/window=2026-11-29T08/summary.json");
         assertThat(EventValidator.withDefaults().validate(Topic.MODEL_METRICS, EventJson.encode(message)))
                 .isInstanceOf(Validation.Valid.class);
     }

@@ -283,25 +283,28 @@ public final class ReportGenerator {
         List<Double> ndcg = new ArrayList<>();
         List<Boolean> promoted = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
+        // als-retrain's names: ndcg_at_k at cut-off k, promoted 1 or 0 (the gate's decision)
+        String ndcgName = retrains.stream().map(r -> r.metrics().get("k")).filter(java.util.Objects::nonNull)
+                .reduce((first, last) -> last).map(k -> "NDCG@" + Math.round(k)).orElse("NDCG@k");
         for (JobResult r : retrains) {
             rmse.add(r.metrics().get("rmse"));
-            ndcg.add(r.metrics().get("ndcg_at_10"));
-            boolean isPromoted = Boolean.TRUE.equals(r.details().get("promoted"));
+            ndcg.add(r.metrics().get("ndcg_at_k"));
+            boolean isPromoted = Double.valueOf(1.0).equals(r.metrics().get("promoted"));
             promoted.add(isPromoted);
-            Object version = r.details().getOrDefault("modelVersion", r.details().getOrDefault("version", "-"));
+            Object version = r.details().getOrDefault("modelVersion", "-");
             rows.add(List.of(r.window(), String.valueOf(version), fmt(r.metrics().get("rmse"), "dec"),
-                    fmt(r.metrics().get("ndcg_at_10"), "dec"), isPromoted ? "promoted" : "kept previous"));
+                    fmt(r.metrics().get("ndcg_at_k"), "dec"), isPromoted ? "promoted" : "kept previous"));
         }
         Map<String, Object> chart = chart("retrain", "series", "dec", "dec");
         chart.put("x", x);
         Map<String, Object> rmseSeries = series("RMSE (left)", "line", "left", rmse, 3, "");
         rmseSeries.put("markers", promoted);
-        Map<String, Object> ndcgSeries = series("NDCG@10 (right)", "line", "right", ndcg, 4, "");
+        Map<String, Object> ndcgSeries = series(ndcgName + " (right)", "line", "right", ndcg, 4, "");
         ndcgSeries.put("markers", promoted);
         chart.put("series", List.of(rmseSeries, ndcgSeries));
         section("retrain", "Model metrics per retrain", "Filled points: the retrained model was promoted; hollow: "
                         + "the previous model was kept.",
-                List.of("Window", "Model version", "RMSE", "NDCG@10", "Decision"), rows, chart);
+                List.of("Window", "Model version", "RMSE", ndcgName, "Decision"), rows, chart);
     }
 
     // ---- building blocks ----

@@ -72,6 +72,7 @@ public final class AbReportJob implements LensSparkJob {
         EventHour hour = request.window();
         int lookback = request.intOption("ab.lookback-hours", 168);
         int preHours = request.intOption("ab.cuped.pre-hours", 0);
+        CupedCovariate covariate = CupedCovariate.parse(request.option("ab.cuped.covariate", CupedCovariate.DEFAULT));
         List<MetricKind> kinds = metricKinds(request.option("ab.metrics", DEFAULT_METRICS));
         EventHour from = hour.plusHours(1 - lookback);
         HourInputs inputs = new HourInputs(spark, request.lakeRoot());
@@ -98,6 +99,8 @@ public final class AbReportJob implements LensSparkJob {
             metrics.put("inputs_complete", hourComplete ? 1.0 : 0.0);
             details.put("lookbackHours", lookback);
             details.put("metrics", kinds.stream().map(MetricKind::id).toList());
+            details.put("cuped", lens.trainer.metrics.ServingState.ordered("preHours", preHours,
+                    "covariate", covariate.setting(), "enabled", preHours > 0));
             details.put("hourScope", "units first assigned in " + hour);
             details.put("cumulativeScope", "units assigned since the experiment started, outcomes up to " + hour.end());
             List<String> outputs = new ArrayList<>();
@@ -131,7 +134,7 @@ public final class AbReportJob implements LensSparkJob {
                 interactionAggs.add(sum(when(post.and(isType), 1L).otherwise(0L)).as("post_" + type.name()));
                 interactionAggs.add(sum(when(pre.and(isType), 1L).otherwise(0L)).as("pre_" + type.name()));
             }
-            interactionAggs.add(sum(when(pre, 1L).otherwise(0L)).as("pre_ALL"));
+            interactionAggs.add(sum(when(pre, 1L).otherwise(0L)).as("pre_" + CupedCovariate.ALL_ACTIVITY));
             interactionAggs.add(sum(when(col("i_ts").lt(col("assigned_at")), 1L).otherwise(0L)).as("before_ALL"));
             Dataset<Row> perUnitInteractions = clean.join(interactions, col("userId").equalTo(col("i_user")))
                     .groupBy("experimentId", "userId")
@@ -144,15 +147,16 @@ public final class AbReportJob implements LensSparkJob {
                     .withColumn("scope_hour", col("assigned_at").geq(hour.startMillis()))
                     .cache();
             try {
-                Map<String, Map<String, Map<String, Map<MetricKind, CovariateSums>>>> sums = sums(perUnit, kinds);
+                Map<String, Map<String, Map<String, Map<MetricKind, CovariateSums>>>> sums = sums(perUnit, kinds,
+                        covariate);
                 Map<String, Long> interactionsBefore = new HashMap<>();
                 for (Row row : perUnit.groupBy("experimentId").agg(sum("before_ALL")).collectAsList()) {
                     interactionsBefore.put(row.getString(0), row.isNullAt(1) ? 0 : row.getLong(1));
                 }
-                Map<String, Map<String, ArmGuardrail>> guardrails = guardrails(
+                Map<String, Map<String, Map<String, ArmGuardrail>>> guardrails = guardrails(
                         inputs.read(Topic.RECOMMENDATION_RESPONSES, outcomesFrom, hour, false)
                                 .filter(col("timestamp").lt(hour.endMillis())),
-                        experiments);
+                        experiments, hour);
 
                 List<Object> reports = new ArrayList<>();
                 List<Row> comparisonRows = new ArrayList<>();
@@ -225,11 +229,13 @@ public final class AbReportJob implements LensSparkJob {
 
     /** experiment → scope → arm → metric → sums of the metric (y) and its pre-period covariate (x). */
     private static Map<String, Map<String, Map<String, Map<MetricKind, CovariateSums>>>> sums(Dataset<Row> perUnit,
-                                                                                               List<MetricKind> kinds) {
+                                                                                               List<MetricKind> kinds,
+                                                                                               CupedCovariate covariate) {
         Dataset<Row> longForm = null;
         for (MetricKind kind : kinds) {
             Dataset<Row> part = perUnit.select(col("experimentId"), col("arm"), col("scope_hour"),
-                    lit(kind.id()).as("metric"), outcome(kind).cast(EXACT).as("y"), covariate(kind).cast(EXACT).as("x"));
+                    lit(kind.id()).as("metric"), outcome(kind).cast(EXACT).as("y"),
+                    col("pre_" + covariate.preActivityOf(kind)).cast(EXACT).as("x"));
             longForm = longForm == null ? part : longForm.unionByName(part);
         }
         Column xy = col("x").multiply(col("y"));
@@ -258,55 +264,50 @@ public final class AbReportJob implements LensSparkJob {
     }
 
     private static Column outcome(MetricKind kind) {
-        return switch (kind) {
-            case CONVERSION -> when(col("conversions").gt(0), 1L).otherwise(0L);
-            case CONVERSION_VALUE -> col("conversion_value");
-            case VIEWS -> col("post_VIEW");
-            case CLICKS -> col("post_CLICK");
-            case RATINGS -> col("post_RATE");
-            case BOOKMARKS -> col("post_BOOKMARK");
-            case SEARCHES -> col("post_SEARCH");
-        };
+        if (kind.interaction() != null) {
+            return col("post_" + kind.interaction().name());
+        }
+        return kind == MetricKind.CONVERSION ? when(col("conversions").gt(0), 1L).otherwise(0L)
+                : col("conversion_value");
     }
 
-    /** The pre-period covariate: the same interaction type before assignment, or all activity for conversions. */
-    private static Column covariate(MetricKind kind) {
-        return switch (kind) {
-            case CONVERSION, CONVERSION_VALUE -> col("pre_ALL");
-            case VIEWS -> col("pre_VIEW");
-            case CLICKS -> col("pre_CLICK");
-            case RATINGS -> col("pre_RATE");
-            case BOOKMARKS -> col("pre_BOOKMARK");
-            case SEARCHES -> col("pre_SEARCH");
-        };
-    }
-
-    private static Map<String, Map<String, ArmGuardrail>> guardrails(Dataset<Row> responses,
-                                                                     Map<String, long[]> experiments) {
+    /**
+     * experiment → scope → arm → serving health: {@link ExperimentAnalysis#CUMULATIVE} over every response since
+     * the experiment started, {@link ExperimentAnalysis#HOUR} over the responses served in the job's hour.
+     */
+    private static Map<String, Map<String, Map<String, ArmGuardrail>>> guardrails(Dataset<Row> responses,
+                                                                                  Map<String, long[]> experiments,
+                                                                                  EventHour hour) {
         double accuracy = DdSketch.DEFAULT_RELATIVE_ACCURACY;
         UserDefinedFunction bucket = udf((UDF1<Double, Integer>) latency ->
                 latency == null || latency < 0 ? null : DdSketch.bucketOf(latency, accuracy), DataTypes.IntegerType);
         Dataset<Row> inExperiments = responses.filter(col("experimentId").isin(experiments.keySet().toArray())
-                .and(col("variant").isNotNull()));
-        Map<String, Map<String, long[]>> counts = new HashMap<>();
-        for (Row row : inExperiments.groupBy("experimentId", "variant")
+                        .and(col("variant").isNotNull()))
+                .withColumn("in_hour", col("timestamp").geq(hour.startMillis()));
+        Map<String, Map<String, Map<String, ArmGuardrail>>> result = new LinkedHashMap<>();
+        for (Row row : inExperiments.groupBy("experimentId", "variant", "in_hour")
                 .agg(count(lit(1)), sum(when(not(col("success")), 1L).otherwise(0L))).collectAsList()) {
-            counts.computeIfAbsent(row.getString(0), k -> new HashMap<>())
-                    .put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
+            for (String scope : scopesOf(row.getBoolean(2))) {
+                result.computeIfAbsent(row.getString(0), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(scope, k -> new TreeMap<>())
+                        .merge(row.getString(1), new ArmGuardrail(row.getLong(3), row.getLong(4),
+                                new DdSketch(accuracy)), ArmGuardrail::plus);
+            }
         }
-        Map<String, Map<String, DdSketch>> sketches = new HashMap<>();
         for (Row row : inExperiments.withColumn("bucket", bucket.apply(col("latencyMs")))
                 .filter(col("bucket").isNotNull())
-                .groupBy("experimentId", "variant", "bucket").count().collectAsList()) {
-            sketches.computeIfAbsent(row.getString(0), k -> new HashMap<>())
-                    .computeIfAbsent(row.getString(1), k -> new DdSketch(accuracy))
-                    .addToBucket(row.getInt(2), row.getLong(3));
+                .groupBy("experimentId", "variant", "in_hour", "bucket").count().collectAsList()) {
+            for (String scope : scopesOf(row.getBoolean(2))) {
+                result.get(row.getString(0)).get(scope).get(row.getString(1)).latency()
+                        .addToBucket(row.getInt(3), row.getLong(4));
+            }
         }
-        Map<String, Map<String, ArmGuardrail>> result = new HashMap<>();
-        counts.forEach((exp, arms) -> arms.forEach((arm, c) -> result.computeIfAbsent(exp, k -> new TreeMap<>())
-                .put(arm, new ArmGuardrail(c[0], c[1], sketches.getOrDefault(exp, Map.of())
-                        .getOrDefault(arm, new DdSketch(accuracy))))));
         return result;
+    }
+
+    private static List<String> scopesOf(boolean inHour) {
+        return inHour ? List.of(ExperimentAnalysis.CUMULATIVE, ExperimentAnalysis.HOUR)
+                : List.of(ExperimentAnalysis.CUMULATIVE);
     }
 
     static final StructType ARMS_SCHEMA = new StructType()

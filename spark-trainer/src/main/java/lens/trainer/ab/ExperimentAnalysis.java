@@ -39,11 +39,13 @@ public final class ExperimentAnalysis {
 
     /**
      * @param sums       scope ({@link #CUMULATIVE}, {@link #HOUR}) → arm → metric → sums (y = metric, x = covariate)
-     * @param guardrails arm → serving health since the experiment started
+     * @param guardrails scope → arm → serving health: {@link #CUMULATIVE} since the experiment started,
+     *                   {@link #HOUR} of the responses served in the hour (reported per scope, under
+     *                   {@code scopes.<scope>.guardrails} and as {@code <exp>.[hour.]<arm>.error_rate}, ...)
      */
     public static Report analyse(String experiment, ExperimentConfig config, long startedAtMillis,
                                  List<MetricKind> metricKinds, Map<String, Map<String, Map<MetricKind, CovariateSums>>> sums,
-                                 Anomalies anomalies, Map<String, ArmGuardrail> guardrails) {
+                                 Anomalies anomalies, Map<String, Map<String, ArmGuardrail>> guardrails) {
         Map<String, Map<MetricKind, CovariateSums>> cumulative = sums.getOrDefault(CUMULATIVE, Map.of());
         Set<String> arms = new LinkedHashSet<>(config.split().keySet());
         arms.addAll(new TreeSet<>(cumulative.keySet()));
@@ -75,11 +77,13 @@ public final class ExperimentAnalysis {
         Map<String, Object> scopes = new LinkedHashMap<>();
         for (String scope : List.of(CUMULATIVE, HOUR)) {
             String prefix = scope.equals(CUMULATIVE) ? p : p + "hour.";
-            scopes.put(scope, analyseScope(prefix, scope.equals(CUMULATIVE), config, control, arms, weights,
-                    metricKinds, sums.getOrDefault(scope, Map.of()), metrics));
+            Map<String, Object> body = analyseScope(prefix, scope.equals(CUMULATIVE), config, control, arms, weights,
+                    metricKinds, sums.getOrDefault(scope, Map.of()), metrics);
+            body.put("guardrails", guardrails(prefix, config, control, arms, guardrails.getOrDefault(scope, Map.of()),
+                    metrics));
+            scopes.put(scope, body);
         }
         details.put("scopes", scopes);
-        details.put("guardrails", guardrails(p, config, control, arms, guardrails, metrics));
         return new Report(experiment, details, metrics);
     }
 

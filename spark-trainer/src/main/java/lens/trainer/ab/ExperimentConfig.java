@@ -14,9 +14,9 @@ import lens.trainer.job.JobRequest;
  *   <li>{@code ab.alpha} (0.05), {@code ab.srm.threshold} (0.001), {@code ab.srm.min-per-arm} (50 expected units)</li>
  *   <li>{@code ab.sequential} (true) and {@code ab.sequential.tuning} (5000): always-valid intervals as well</li>
  *   <li>{@code ab.cuped.pre-hours} (0 = off): CUPED with each unit's activity in that many hours before its
- *       assignment as covariate</li>
+ *       assignment as covariate; which activity is {@code ab.cuped.covariate} (global, see {@link CupedCovariate})</li>
  *   <li>{@code ab.guardrail.latency-tolerance} (0.10): an arm's p95 latency more than this above control's is
- *       degraded; its error rate is degraded when higher than control's with p &lt; alpha</li>
+ *       degraded; its error rate is degraded when higher than control's with p &lt; alpha (in both scopes)</li>
  * </ul>
  */
 public record ExperimentConfig(String control, Map<String, Double> split, double alpha, double srmThreshold,

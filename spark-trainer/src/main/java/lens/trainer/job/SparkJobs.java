@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 public final class SparkJobs {
 
     public static final String ALS_RETRAIN = "als-retrain";
-    public static final String SERVING_METRICS = "serving-metrics";
+    /** Results under {@code results/metrics} (see {@link lens.events.LakeLayout#resultsFolder}). */
+    public static final String SERVING_METRICS = lens.events.LakeLayout.SERVING_METRICS_JOB;
     public static final String AB_REPORT = "ab-report";
 
     private static final Map<String, Supplier<LensSparkJob>> JOBS = new LinkedHashMap<>();

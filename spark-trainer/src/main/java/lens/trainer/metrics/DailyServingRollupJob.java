@@ -11,12 +11,12 @@ import lens.trainer.job.LensSparkJob;
 /**
  * {@code serving-metrics-daily}: the day containing the request's window, rolled up from the hourly
  * {@code serving-metrics} states (see {@link DailyServingRollup}). Its summary lands under
- * {@code results/serving-metrics-daily/window=<day>T00/}. Not registered by default: add
+ * {@code results/metrics-daily/window=<day>T00/}. Not registered by default: add
  * {@code SparkJobs.register(DailyServingRollupJob.NAME, DailyServingRollupJob::new)} to schedule it.
  */
 public final class DailyServingRollupJob implements LensSparkJob {
 
-    public static final String NAME = "serving-metrics-daily";
+    public static final String NAME = lens.events.LakeLayout.SERVING_METRICS_DAILY_JOB;
 
     @Override
     public String name() {

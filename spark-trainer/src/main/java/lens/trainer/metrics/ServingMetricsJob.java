@@ -45,7 +45,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code serving-metrics}: how fast and how reliably recommendations were served in one hour, by which models,
  * to how many users, and how engaged those users were. Reads complete hours only. Writes
- * {@code results/serving-metrics/window=<hour>/models} (one row per model, plus an {@code *} overall row) and
+ * {@code results/metrics/window=<hour>/models} (one row per model, plus an {@code *} overall row) and
  * {@code .../state} (the mergeable {@link ServingState} that daily roll-ups merge without re-reading events).
  *
  * <p>Options: {@code metrics.ctr-attribution-minutes} (30): a click counts for a recommendation when the same user

@@ -37,6 +37,7 @@ class AbReportJobTest {
     private JobResult result;
     private Map<String, Double> m;
     private long unitsAssignedInHour;
+    private long responsesInHour;
     private JobRequest request;
 
     @BeforeAll
@@ -70,6 +71,7 @@ class AbReportJobTest {
             if (user % 4 == 0) {
                 for (int r = 0; r < 2; r++) {
                     boolean success = random.nextDouble() >= 0.02;
+                    responsesInHour += HOUR.contains(assigned + 2000 + r) ? 1 : 0;
                     lake.response(assigned + 2000 + r, "req-" + user + "-" + r, user, "als", "v1",
                             Math.exp(logLatency + 0.3 * random.nextGaussian()), success,
                             success ? null : "timeout", success ? List.of(1L, 2L) : null, "rec-model", arm);
@@ -188,11 +190,37 @@ class AbReportJobTest {
         assertThat(m.get("rec-model.treatment.guardrail_degraded")).isEqualTo(1.0);
         assertThat(m.get("rec-model.treatment.latency_p95_ms"))
                 .isGreaterThan(1.5 * m.get("rec-model.control.latency_p95_ms"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> guardrails = (List<Map<String, Object>>) experiment("rec-model").get("guardrails");
-        Map<String, Object> treatment = guardrails.stream().filter(g -> g.get("arm").equals("treatment"))
-                .findFirst().orElseThrow();
-        assertThat(treatment).containsEntry("latencyDegraded", true).containsEntry("errorRateDegraded", false);
+        assertThat(guardrail("cumulative", "treatment")).containsEntry("latencyDegraded", true)
+                .containsEntry("errorRateDegraded", false);
+    }
+
+    @Test
+    void givenTheHourScope_whenReported_thenGuardrailsCoverOnlyTheResponsesServedInTheHour() {
+        long control = ((Number) guardrail("hour", "control").get("responses")).longValue();
+        long treatment = ((Number) guardrail("hour", "treatment").get("responses")).longValue();
+        long cumulative = ((Number) guardrail("cumulative", "control").get("responses")).longValue()
+                + ((Number) guardrail("cumulative", "treatment").get("responses")).longValue();
+
+        assertThat(control + treatment).isEqualTo(responsesInHour).isLessThan(cumulative);
+        assertThat(m.get("rec-model.hour.treatment.guardrail_degraded")).isEqualTo(1.0);
+        assertThat(m.get("rec-model.hour.treatment.latency_p95_ms"))
+                .isGreaterThan(1.5 * m.get("rec-model.hour.control.latency_p95_ms"));
+        assertThat(m).containsKeys("rec-model.hour.control.error_rate", "rec-model.hour.treatment.error_rate");
+    }
+
+    @Test
+    void givenAnotherCupedCovariate_whenReported_thenItIsTheOneUsed() {
+        Map<String, String> options = new java.util.HashMap<>(request.options());
+        options.put("ab.cuped.covariate", "clicks");
+        JobResult clicks = SparkJobRunner.run(spark, "ab-report", new JobRequest(request.lakeRoot(),
+                request.workDir(), HOUR, options));
+
+        // this lake has no clicks: a covariate without variance adjusts nothing
+        assertThat(clicks.details().get("cuped").toString()).contains("covariate=clicks");
+        assertThat(result.details().get("cuped").toString()).contains("covariate=matching");
+        Map<String, Object> views = comparisonIn(clicks, "rec-model", "cumulative", "treatment", "views");
+        assertThat(views).containsEntry("cuped", false).doesNotContainKey("cupedVarianceReduction");
+        assertThat(comparison("rec-model", "cumulative", "treatment", "views")).containsEntry("cuped", true);
     }
 
     @Test
@@ -209,15 +237,35 @@ class AbReportJobTest {
         assertThat(new String(again.toJson())).isEqualTo(new String(result.toJson()));
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> experiment(String id) {
-        return ((List<Map<String, Object>>) result.details().get("experiments")).stream()
-                .filter(e -> e.get("experimentId").equals(id)).findFirst().orElseThrow();
+        return experimentIn(result, id);
     }
 
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> experimentIn(JobResult of, String id) {
+        return ((List<Map<String, Object>>) of.details().get("experiments")).stream()
+                .filter(e -> e.get("experimentId").equals(id)).findFirst().orElseThrow();
+    }
+
     private Map<String, Object> scope(String id, String scope) {
-        return (Map<String, Object>) ((Map<String, Object>) experiment(id).get("scopes")).get(scope);
+        return scopeIn(result, id, scope);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scopeIn(JobResult of, String id, String scope) {
+        return (Map<String, Object>) ((Map<String, Object>) experimentIn(of, id).get("scopes")).get(scope);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> guardrail(String scope, String arm) {
+        return ((List<Map<String, Object>>) scope("rec-model", scope).get("guardrails")).stream()
+                .filter(g -> g.get("arm").equals(arm)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> comparisonIn(JobResult of, String id, String scope, String arm, String metric) {
+        return ((List<Map<String, Object>>) scopeIn(of, id, scope).get("comparisons")).stream()
+                .filter(c -> c.get("arm").equals(arm) && c.get("metric").equals(metric)).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")

@@ -88,9 +88,66 @@ class ExperimentAnalysisTest {
         DdSketch slow = new DdSketch().add(100);
         var report = ExperimentAnalysis.analyse("e", config("control", Map.of()), 0, CONVERSION_ONLY,
                 cumulative(Map.of("control", converted(100, 10), "treatment", converted(100, 12))), Anomalies.NONE,
-                Map.of("control", new ArmGuardrail(1, 0, fast), "treatment", new ArmGuardrail(1, 0, slow)));
+                Map.of(ExperimentAnalysis.CUMULATIVE, Map.of("control", new ArmGuardrail(1, 0, fast),
+                        "treatment", new ArmGuardrail(1, 0, slow))));
 
         assertThat(report.metrics()).doesNotContainKey("e.treatment.guardrail_degraded");
-        assertThat(report.details().get("guardrails").toString()).contains("insufficient_data");
+        assertThat(guardrail(report, ExperimentAnalysis.CUMULATIVE, "treatment"))
+                .containsEntry("status", "insufficient_data");
+    }
+
+    @Test
+    void givenATreatmentSlowAndFailingOnlyInTheLatestHour_whenAnalysed_thenOnlyTheHourScopeGuardrailIsDegraded() {
+        // the hour: 30 responses per arm; treatment at 120 ms with 8 failures, control at 40 ms without
+        Map<String, ArmGuardrail> hour = Map.of(
+                "control", new ArmGuardrail(30, 0, latencies(40, 30)),
+                "treatment", new ArmGuardrail(30, 8, latencies(120, 30)));
+        // since the start: the same hour diluted in 970 more responses at 40 ms (10 failures per arm)
+        Map<String, ArmGuardrail> cumulative = Map.of(
+                "control", new ArmGuardrail(1000, 10, latencies(40, 1000)),
+                "treatment", new ArmGuardrail(1000, 18, latencies(40, 970).merge(latencies(120, 30))));
+        var report = ExperimentAnalysis.analyse("e", config("control", Map.of()), 0, CONVERSION_ONLY,
+                cumulative(Map.of("control", converted(1000, 100), "treatment", converted(1000, 110))),
+                Anomalies.NONE, Map.of(ExperimentAnalysis.CUMULATIVE, cumulative, ExperimentAnalysis.HOUR, hour));
+        Map<String, Double> m = report.metrics();
+
+        assertThat(m.get("e.hour.treatment.guardrail_degraded")).isEqualTo(1.0);
+        assertThat(m.get("e.hour.treatment.error_rate")).isEqualTo(8 / 30.0);
+        assertThat(m.get("e.hour.treatment.latency_p95_ms")).isCloseTo(120, within(1.2));
+        assertThat(m.get("e.hour.control.error_rate")).isZero();
+        assertThat(guardrail(report, ExperimentAnalysis.HOUR, "treatment"))
+                .containsEntry("latencyDegraded", true).containsEntry("errorRateDegraded", true);
+        // 3 % slow responses leave the cumulative p95 at 40 ms; 1.8 % vs 1.0 % errors is not significant
+        assertThat(m.get("e.treatment.guardrail_degraded")).isZero();
+        assertThat(m.get("e.treatment.error_rate")).isEqualTo(0.018);
+        assertThat(m.get("e.treatment.latency_p95_ms")).isCloseTo(40, within(0.4));
+    }
+
+    @Test
+    void givenNoResponsesInTheHour_whenAnalysed_thenTheHourGuardrailsSayNoDataAndPublishNoMetric() {
+        var report = ExperimentAnalysis.analyse("e", config("control", Map.of()), 0, CONVERSION_ONLY,
+                cumulative(Map.of("control", converted(100, 10), "treatment", converted(100, 12))), Anomalies.NONE,
+                Map.of(ExperimentAnalysis.CUMULATIVE, Map.of("control", new ArmGuardrail(50, 1, latencies(40, 50)),
+                        "treatment", new ArmGuardrail(50, 1, latencies(40, 50)))));
+
+        assertThat(guardrail(report, ExperimentAnalysis.HOUR, "treatment")).containsEntry("status", "no_data");
+        assertThat(report.metrics()).containsKey("e.treatment.error_rate")
+                .doesNotContainKeys("e.hour.treatment.error_rate", "e.hour.treatment.guardrail_degraded");
+    }
+
+    private static DdSketch latencies(double ms, int n) {
+        DdSketch sketch = new DdSketch();
+        for (int i = 0; i < n; i++) {
+            sketch.add(ms);
+        }
+        return sketch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> guardrail(ExperimentAnalysis.Report report, String scope, String arm) {
+        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) report.details().get("scopes"))
+                .get(scope);
+        return ((List<Map<String, Object>>) body.get("guardrails")).stream().filter(g -> g.get("arm").equals(arm))
+                .findFirst().orElseThrow();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import lens.events.EventHour;
-import lens.events.LakeLayout;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
 import lens.trainer.job.SparkJobRunner;
@@ -244,9 +243,12 @@ class ServingMetricsJobTest {
     void givenARun_whenFinished_thenSummaryAndParquetTablesAreInTheLake() throws Exception {
         JobResult result = hourResult;
 
-        Path summary = dir.resolve("lake").resolve(LakeLayout.summary("serving-metrics", HOUR));
+        // the location: <lake>/results/metrics/..., whatever the job is called
+        Path summary = dir.resolve("lake").resolve("results/metrics/window=" + HOUR.id() + "/summary.json");
         JobResult read = JobResult.fromJson(Files.readAllBytes(summary));
         assertThat(read.metrics()).isEqualTo(result.metrics());
+        assertThat(result.outputs()).containsExactly("results/metrics/window=" + HOUR.id() + "/models",
+                "results/metrics/window=" + HOUR.id() + "/state");
         List<Row> models = spark.read().parquet(lake.root() + "/" + result.outputs().get(0)).collectAsList();
         assertThat(models).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("als", "popularity", "*");
         Row overall = models.stream().filter(r -> r.getString(0).equals("*")).findFirst().orElseThrow();
