@@ -42,6 +42,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long ingestion may take to catch up (default: ${DEFAULT-VALUE})")
     Duration ingestTimeout;
 
+    @Option(names = "--jobs", split = ",", paramLabel = "NAME",
+            defaultValue = SparkJobs.SERVING_METRICS + "," + SparkJobs.AB_REPORT + "," + SparkJobs.ALS_RETRAIN,
+            description = "Hourly jobs to run over the simulated hours (default: ${DEFAULT-VALUE})")
+    List<String> jobs;
+
+    @Option(names = "--parallel", defaultValue = "1", description = "Job runs at a time (default: ${DEFAULT-VALUE})")
+    int parallel;
+
     @Override
     public Integer call() {
         DemoConsole console = new DemoConsole(System.out);
@@ -89,8 +97,8 @@ public final class DemoCommand implements Callable<Integer> {
     private BackfillReport backfill(Path workdir, KafkaConnection kafka, EventHour from, EventHour to) {
         try (ConfigurableApplicationContext batch = LensApps.start(BatchApplication.class, workdir,
                 kafka.bootstrapServers(), Map.of("lens.schedule.enabled", "false"))) {
-            return batch.getBean(BackfillService.class).backfill(List.of(SparkJobs.SERVING_METRICS,
-                    SparkJobs.AB_REPORT, SparkJobs.ALS_RETRAIN), from, to, 1, false, ProgressListener.NONE);
+            return batch.getBean(BackfillService.class).backfill(jobs, from, to, parallel, false,
+                    ProgressListener.NONE);
         }
     }
 
