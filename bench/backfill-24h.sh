@@ -14,7 +14,7 @@ JOBS=serving-metrics,ab-report
 rm -rf "$WORKDIR"
 
 START=$(date -u -d '-26 hours' +%Y-%m-%dT%H)
-LAST=$(date -u -d "${START:0:10} ${START:11:2}:00 +23 hours" +%Y-%m-%dT%H)
+LAST=$(date -u -d "${START:0:10} ${START:11:2}:00 UTC + 23 hours" +%Y-%m-%dT%H)
 echo "bench: 24 hours ${START} .. ${LAST}, jobs ${JOBS}, parallel ${PARALLEL}, workdir ${WORKDIR}"
 
 ./lens demo --workdir "$WORKDIR" --hours 24 --start "$START" --events-per-hour 2000 --jobs "$JOBS" \
