@@ -22,6 +22,12 @@ import org.apache.hadoop.fs.Path;
  * Writes an hour's {@code _MANIFEST.json} from the files actually in its folder. The first manifest is
  * revision 1; files that appear after it (late events) raise the revision, are flagged {@code late}, and
  * their rows add to {@code late}. Rewriting with no new file changes nothing.
+ *
+ * <p>A file not listed yet whose offsets overlap a listed file of its partition holds no new rows: it is a
+ * compaction's merged file not swapped in yet, or an original the swap replaced (see
+ * {@link lens.ingest.compaction.HourCompactor}); it is ignored. A late file never overlaps: a partition's files
+ * of one hour are published in offset order, and the manifest lists a prefix of them. Every write holds the
+ * hour's {@link ManifestLock}; a busy lock throws {@link ManifestLock.BusyException} and the caller retries later.
  */
 public final class ManifestWriter {
 
@@ -31,11 +37,13 @@ public final class ManifestWriter {
 
     private final Lake lake;
     private final String writerId;
+    private final ManifestLock lock;
     private final Map<String, FileFooter> footerCache = new ConcurrentHashMap<>();
 
     public ManifestWriter(Lake lake, String writerId) {
         this.lake = lake;
         this.writerId = writerId;
+        this.lock = new ManifestLock(lake, writerId, ManifestLock.DEFAULT_STALE_AFTER, java.time.Clock.systemUTC());
     }
 
     /** Files this instance published: their footers need not be read back. */
@@ -49,6 +57,14 @@ public final class ManifestWriter {
      * disk lists every file this instance can see (a file published later is manifested by its publisher).
      */
     public synchronized Optional<Written> writeIfChanged(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
+            throws IOException {
+        Path dir = lake.hourDir(topic, hour);
+        try (ManifestLock.Held held = lock.tryAcquire(dir).orElseThrow(() -> new ManifestLock.BusyException(dir))) {
+            return writeUntilComplete(topic, hour, watermarks);
+        }
+    }
+
+    private Optional<Written> writeUntilComplete(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
             throws IOException {
         Optional<Written> result = Optional.empty();
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -74,12 +90,16 @@ public final class ManifestWriter {
         long newLateRows = 0;
         for (FileStatus status : lake.listFiles(dir)) {
             String name = status.getPath().getName();
-            if (Lake.isHidden(status.getPath()) || LandedFileName.parse(name).isEmpty() || !name.endsWith(".parquet")) {
+            Optional<LandedFileName> landed = LandedFileName.parse(name);
+            if (Lake.isHidden(status.getPath()) || landed.isEmpty() || !name.endsWith(".parquet")) {
                 continue;
             }
             HourManifest.DataFile existing = known.get(name);
             if (existing != null) {
                 files.add(existing);
+                continue;
+            }
+            if (overlapsListed(landed.get(), known.values())) {
                 continue;
             }
             FileFooter footer = footerCache.get(name);
@@ -107,5 +127,11 @@ public final class ManifestWriter {
         lake.writeAtomically(manifestPath, manifest.toJson(), writerId);
         files.forEach(f -> footerCache.remove(f.name()));
         return Optional.of(new Written(manifest, newLateRows));
+    }
+
+    /** Whether {@code file}'s offsets intersect those of a listed file of the same partition. */
+    public static boolean overlapsListed(LandedFileName file, java.util.Collection<HourManifest.DataFile> listed) {
+        return listed.stream().anyMatch(f -> f.partition() == file.partition()
+                && f.firstOffset() <= file.lastOffset() && file.firstOffset() <= f.lastOffset());
     }
 }
