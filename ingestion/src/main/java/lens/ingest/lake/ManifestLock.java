@@ -15,29 +15,30 @@ import org.apache.hadoop.fs.Path;
  * late files) and a compaction's swap. Without it, a writer that read the manifest before another's swap could
  * write back a stale file list (losing a late file, or listing files a compaction just deleted).
  *
- * <p>The lock is {@code <hour>/_MANIFEST.lock}, created exclusively; readers ignore it ('_'). A holder that
- * works long (a compaction) refreshes its modification time; a lock not refreshed for {@code staleAfter}
- * belongs to a crashed process and is broken. A holder re-checks {@link Held#isHeld()} before its critical
- * write, so a holder that was too slow and lost the lock does not write.
+ * <p>The lock is {@code <hour>/_MANIFEST.lock}, created exclusively; readers ignore it ('_'). It records its
+ * holder's lease: the ingester's manifest writes take milliseconds and lease a minute, a compaction leases longer
+ * and refreshes the lock's modification time as it goes. A lock not refreshed within its lease belongs to a
+ * crashed process and is broken. A holder re-checks {@link Held#isHeld()} before its critical write, so a holder
+ * that outlived its lease (and lost the lock) does not write.
  */
 public final class ManifestLock {
 
     public static final String FILE = "_MANIFEST.lock";
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(10);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Holder(String holder, String token, String acquiredAt) {
+    record Holder(String holder, String token, String acquiredAt, long leaseMillis) {
     }
 
     private final Lake lake;
     private final String holderId;
-    private final Duration staleAfter;
+    private final Duration lease;
     private final Clock clock;
 
-    public ManifestLock(Lake lake, String holderId, Duration staleAfter, Clock clock) {
+    /** @param lease how long this holder may go without refreshing before others take it for crashed */
+    public ManifestLock(Lake lake, String holderId, Duration lease, Clock clock) {
         this.lake = lake;
         this.holderId = holderId;
-        this.staleAfter = staleAfter;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -45,7 +46,8 @@ public final class ManifestLock {
     public Optional<Held> tryAcquire(Path hourDir) throws IOException {
         Path path = new Path(hourDir, FILE);
         String token = UUID.randomUUID().toString();
-        byte[] content = EventJson.mapper().writeValueAsBytes(new Holder(holderId, token, clock.instant().toString()));
+        byte[] content = EventJson.mapper().writeValueAsBytes(new Holder(holderId, token, clock.instant().toString(),
+                lease.toMillis()));
         for (int attempt = 0; attempt < 2; attempt++) {
             if (lake.createExclusively(path, content)) {
                 return Optional.of(new Held(path, token));
@@ -69,7 +71,10 @@ public final class ManifestLock {
         } catch (java.io.FileNotFoundException e) {
             return true; // released meanwhile
         }
-        if (clock.millis() - status.getModificationTime() < staleAfter.toMillis()) {
+        // unreadable: its holder crashed while creating it; our own lease is then as good a bound as any
+        long leaseMillis = lake.readIfExists(path).flatMap(ManifestLock::parse).map(Holder::leaseMillis)
+                .filter(l -> l > 0).orElse(lease.toMillis());
+        if (clock.millis() - status.getModificationTime() < leaseMillis) {
             return false;
         }
         lake.delete(path);

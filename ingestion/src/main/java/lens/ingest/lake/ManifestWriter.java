@@ -37,13 +37,16 @@ public final class ManifestWriter {
 
     private final Lake lake;
     private final String writerId;
+    /** A manifest write takes milliseconds; a lock this old was left by a crashed ingester. */
+    static final java.time.Duration LOCK_LEASE = java.time.Duration.ofMinutes(1);
+
     private final ManifestLock lock;
     private final Map<String, FileFooter> footerCache = new ConcurrentHashMap<>();
 
     public ManifestWriter(Lake lake, String writerId) {
         this.lake = lake;
         this.writerId = writerId;
-        this.lock = new ManifestLock(lake, writerId, ManifestLock.DEFAULT_STALE_AFTER, java.time.Clock.systemUTC());
+        this.lock = new ManifestLock(lake, writerId, LOCK_LEASE, java.time.Clock.systemUTC());
     }
 
     /** Files this instance published: their footers need not be read back. */
@@ -60,15 +63,15 @@ public final class ManifestWriter {
             throws IOException {
         Path dir = lake.hourDir(topic, hour);
         try (ManifestLock.Held held = lock.tryAcquire(dir).orElseThrow(() -> new ManifestLock.BusyException(dir))) {
-            return writeUntilComplete(topic, hour, watermarks);
+            return writeUntilComplete(topic, hour, watermarks, held);
         }
     }
 
-    private Optional<Written> writeUntilComplete(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
-            throws IOException {
+    private Optional<Written> writeUntilComplete(Topic topic, EventHour hour, Map<Integer, Long> watermarks,
+                                                 ManifestLock.Held held) throws IOException {
         Optional<Written> result = Optional.empty();
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Written> written = writeOnce(topic, hour, watermarks);
+            Optional<Written> written = writeOnce(topic, hour, watermarks, held);
             if (written.isEmpty()) {
                 return result;
             }
@@ -78,8 +81,8 @@ public final class ManifestWriter {
         return result;
     }
 
-    private Optional<Written> writeOnce(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
-            throws IOException {
+    private Optional<Written> writeOnce(Topic topic, EventHour hour, Map<Integer, Long> watermarks,
+                                        ManifestLock.Held held) throws IOException {
         Path dir = lake.hourDir(topic, hour);
         Path manifestPath = new Path(dir, LakeLayout.MANIFEST);
         Optional<HourManifest> previous = lake.readIfExists(manifestPath).map(HourManifest::fromJson);
@@ -124,6 +127,9 @@ public final class ManifestWriter {
         watermarks.forEach((partition, watermark) -> marks.put(Integer.toString(partition), watermark));
         HourManifest manifest = new HourManifest(topic.topicName(), hour.toString(),
                 previous.map(m -> m.revision() + 1).orElse(1), rows, late, files, marks, Instant.now().toString());
+        if (!held.isHeld()) {
+            throw new ManifestLock.BusyException(dir);
+        }
         lake.writeAtomically(manifestPath, manifest.toJson(), writerId);
         files.forEach(f -> footerCache.remove(f.name()));
         return Optional.of(new Written(manifest, newLateRows));
