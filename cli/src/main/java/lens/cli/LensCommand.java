@@ -1,6 +1,7 @@
 package lens.cli;
 
 import lens.cli.backfill.BackfillCommand;
+import lens.cli.compact.CompactCommand;
 import lens.cli.demo.DemoCommand;
 import lens.cli.ingest.IngestCommand;
 import lens.cli.jobs.JobsCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 RunCommand.class,
                 BackfillCommand.class,
+                CompactCommand.class,
                 JobsCommand.class,
                 ReplayCommand.class,
                 ModelCommand.class,

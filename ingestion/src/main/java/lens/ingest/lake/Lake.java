@@ -149,6 +149,32 @@ public final class Lake {
         }
     }
 
+    /**
+     * Creates {@code path} with {@code bytes} only if it does not exist yet, atomically (O_EXCL on a local disk,
+     * the NameNode's create-if-absent on HDFS): of several concurrent callers exactly one gets {@code true}.
+     */
+    public boolean createExclusively(Path path, byte[] bytes) throws IOException {
+        if (local) {
+            java.nio.file.Path file = Paths.get(path.toUri());
+            java.nio.file.Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(bytes));
+                channel.force(true);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            }
+            syncDirectory(path.getParent());
+            return true;
+        }
+        try (FSDataOutputStream out = fs.create(path, false)) {
+            out.write(bytes);
+            out.hsync();
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
     public Optional<byte[]> readIfExists(Path path) throws IOException {
         try (InputStream in = fs.open(path)) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -19,8 +19,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * Recovers the ingester's position from the lake itself: file names give offsets and hours, footers give
  * the resume offset. Resume offsets only grow in publish order, and a file published after the partition's
- * last commit (at offset C, itself a resume offset) starts at or after C: so only files starting at or after
- * C can hold a higher resume offset, and only their footers are read (all of them for a new group).
+ * last commit (at offset C, itself a resume offset) starts at or after C; a compacted file that contains it
+ * ends at or after C: so only files ending at or after C can hold a higher resume offset, and only their
+ * footers are read (all of them for a new group).
  */
 public final class LakeScanner {
 
@@ -106,7 +107,7 @@ public final class LakeScanner {
     private long resumeOffset(List<DataFile> files, long committed) throws IOException {
         long best = -1;
         for (DataFile file : files) {
-            if (file.name().firstOffset() >= committed) {
+            if (file.name().lastOffset() >= committed) {
                 best = Math.max(best, FooterReader.read(file.status(), lake.conf()).resumeOffset());
             }
         }

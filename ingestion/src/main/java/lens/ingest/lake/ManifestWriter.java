@@ -22,6 +22,12 @@ import org.apache.hadoop.fs.Path;
  * Writes an hour's {@code _MANIFEST.json} from the files actually in its folder. The first manifest is
  * revision 1; files that appear after it (late events) raise the revision, are flagged {@code late}, and
  * their rows add to {@code late}. Rewriting with no new file changes nothing.
+ *
+ * <p>A file not listed yet whose offsets overlap a listed file of its partition holds no new rows: it is a
+ * compaction's merged file not swapped in yet, or an original the swap replaced (see
+ * {@link lens.ingest.compaction.HourCompactor}); it is ignored. A late file never overlaps: a partition's files
+ * of one hour are published in offset order, and the manifest lists a prefix of them. Every write holds the
+ * hour's {@link ManifestLock}; a busy lock throws {@link ManifestLock.BusyException} and the caller retries later.
  */
 public final class ManifestWriter {
 
@@ -31,11 +37,16 @@ public final class ManifestWriter {
 
     private final Lake lake;
     private final String writerId;
+    /** A manifest write takes milliseconds; a lock this old was left by a crashed ingester. */
+    static final java.time.Duration LOCK_LEASE = java.time.Duration.ofMinutes(1);
+
+    private final ManifestLock lock;
     private final Map<String, FileFooter> footerCache = new ConcurrentHashMap<>();
 
     public ManifestWriter(Lake lake, String writerId) {
         this.lake = lake;
         this.writerId = writerId;
+        this.lock = new ManifestLock(lake, writerId, LOCK_LEASE, java.time.Clock.systemUTC());
     }
 
     /** Files this instance published: their footers need not be read back. */
@@ -50,9 +61,17 @@ public final class ManifestWriter {
      */
     public synchronized Optional<Written> writeIfChanged(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
             throws IOException {
+        Path dir = lake.hourDir(topic, hour);
+        try (ManifestLock.Held held = lock.tryAcquire(dir).orElseThrow(() -> new ManifestLock.BusyException(dir))) {
+            return writeUntilComplete(topic, hour, watermarks, held);
+        }
+    }
+
+    private Optional<Written> writeUntilComplete(Topic topic, EventHour hour, Map<Integer, Long> watermarks,
+                                                 ManifestLock.Held held) throws IOException {
         Optional<Written> result = Optional.empty();
         for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Written> written = writeOnce(topic, hour, watermarks);
+            Optional<Written> written = writeOnce(topic, hour, watermarks, held);
             if (written.isEmpty()) {
                 return result;
             }
@@ -62,8 +81,8 @@ public final class ManifestWriter {
         return result;
     }
 
-    private Optional<Written> writeOnce(Topic topic, EventHour hour, Map<Integer, Long> watermarks)
-            throws IOException {
+    private Optional<Written> writeOnce(Topic topic, EventHour hour, Map<Integer, Long> watermarks,
+                                        ManifestLock.Held held) throws IOException {
         Path dir = lake.hourDir(topic, hour);
         Path manifestPath = new Path(dir, LakeLayout.MANIFEST);
         Optional<HourManifest> previous = lake.readIfExists(manifestPath).map(HourManifest::fromJson);
@@ -74,12 +93,16 @@ public final class ManifestWriter {
         long newLateRows = 0;
         for (FileStatus status : lake.listFiles(dir)) {
             String name = status.getPath().getName();
-            if (Lake.isHidden(status.getPath()) || LandedFileName.parse(name).isEmpty() || !name.endsWith(".parquet")) {
+            Optional<LandedFileName> landed = LandedFileName.parse(name);
+            if (Lake.isHidden(status.getPath()) || landed.isEmpty() || !name.endsWith(".parquet")) {
                 continue;
             }
             HourManifest.DataFile existing = known.get(name);
             if (existing != null) {
                 files.add(existing);
+                continue;
+            }
+            if (overlapsListed(landed.get(), known.values())) {
                 continue;
             }
             FileFooter footer = footerCache.get(name);
@@ -104,8 +127,17 @@ public final class ManifestWriter {
         watermarks.forEach((partition, watermark) -> marks.put(Integer.toString(partition), watermark));
         HourManifest manifest = new HourManifest(topic.topicName(), hour.toString(),
                 previous.map(m -> m.revision() + 1).orElse(1), rows, late, files, marks, Instant.now().toString());
+        if (!held.isHeld()) {
+            throw new ManifestLock.BusyException(dir);
+        }
         lake.writeAtomically(manifestPath, manifest.toJson(), writerId);
         files.forEach(f -> footerCache.remove(f.name()));
         return Optional.of(new Written(manifest, newLateRows));
+    }
+
+    /** Whether {@code file}'s offsets intersect those of a listed file of the same partition. */
+    public static boolean overlapsListed(LandedFileName file, java.util.Collection<HourManifest.DataFile> listed) {
+        return listed.stream().anyMatch(f -> f.partition() == file.partition()
+                && f.firstOffset() <= file.lastOffset() && file.firstOffset() <= f.lastOffset());
     }
 }

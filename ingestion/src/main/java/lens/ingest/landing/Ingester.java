@@ -25,6 +25,7 @@ import lens.ingest.IngestProperties;
 import lens.ingest.IngestionStatus;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.LakeScanner;
+import lens.ingest.lake.ManifestLock;
 import lens.ingest.lake.ManifestWriter;
 import lens.ingest.lake.OwnerMarkers;
 import lens.ingest.lake.PartitionHistory;
@@ -380,7 +381,14 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         Map<Integer, Long> watermarks = progress.readAll(topic);
         knownTopicWatermarks.put(topic, HourCompleteness.topicWatermark(watermarks, partitions));
         for (EventHour hour : HourCompleteness.completeHours(pending, watermarks, partitions, props.grace())) {
-            Optional<ManifestWriter.Written> written = manifests.writeIfChanged(topic, hour, watermarks);
+            Optional<ManifestWriter.Written> written;
+            try {
+                written = manifests.writeIfChanged(topic, hour, watermarks);
+            } catch (ManifestLock.BusyException e) {
+                // a compaction (or another instance) is changing this manifest: the hour stays pending
+                log.debug("{}; retrying later", e.getMessage());
+                continue;
+            }
             pending.remove(hour);
             written.ifPresent(w -> {
                 log.info("manifested {} {} revision {}: {} rows in {} files{}", topic.topicName(), hour,

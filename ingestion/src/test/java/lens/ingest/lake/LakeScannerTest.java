@@ -46,14 +46,16 @@ class LakeScannerTest {
     }
 
     @Test
-    void givenACommittedOffset_thenOnlyFilesStartingFromItCanRaiseTheResumeOffset() throws Exception {
+    void givenACommittedOffset_thenOnlyFilesEndingAtOrAfterItCanRaiseTheResumeOffset() throws Exception {
         Lake lake = Lake.open(dir.toString(), Map.of());
         land(lake, EIGHT, 0, 0, 9, 10);
         land(lake, EIGHT, 0, 10, 19, 20);
+        // a compacted file of hour 9 starts before the commit but holds a file published after it
+        land(lake, NINE, 0, 5, 25, 26);
 
         PartitionHistory history = new LakeScanner(lake).scan(TOPIC, List.of(0), Map.of(0, 10L)).partitions().get(0);
 
-        assertThat(history.resumeOffset()).isEqualTo(20);
+        assertThat(history.resumeOffset()).isEqualTo(26);
         assertThat(history.replayFilterFrom(20).alreadyLanded(EIGHT, 19)).isFalse(); // files before the position do not matter
         assertThat(history.replayFilterFrom(12).alreadyLanded(EIGHT, 19)).isTrue();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import lens.events.EventHour;
+import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import org.apache.hadoop.conf.Configuration;
@@ -57,18 +58,56 @@ public final class LakeReader {
         for (Path file : dataFiles(lake, topic)) {
             EventHour hour = EventHour.parse(file.getParent().getParent().getFileName().toString().substring(5) + "T"
                     + file.getParent().getFileName().toString().substring(5));
-            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                    new org.apache.hadoop.fs.Path(file.toUri())).build()) {
-                for (Group g = reader.read(); g != null; g = reader.read()) {
-                    rows.add(new Row(g.getString("eventId", 0), g.getLong("timestamp", 0),
-                            g.getInteger(LakeLayout.COLUMN_KAFKA_PARTITION, 0), g.getLong(LakeLayout.COLUMN_KAFKA_OFFSET, 0),
-                            hour, file));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            rows.addAll(rowsOf(file, hour));
+        }
+        return rows;
+    }
+
+    public static List<Row> rowsOf(Path file, EventHour hour) {
+        List<Row> rows = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                new org.apache.hadoop.fs.Path(file.toUri())).build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                rows.add(new Row(g.getString("eventId", 0), g.getLong("timestamp", 0),
+                        g.getInteger(LakeLayout.COLUMN_KAFKA_PARTITION, 0), g.getLong(LakeLayout.COLUMN_KAFKA_OFFSET, 0),
+                        hour, file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** Rows of the files the hours' manifests list (how jobs read the lake), hours without a manifest left out. */
+    public static List<Row> manifestedRows(Path lake, Topic topic) {
+        List<Row> rows = new ArrayList<>();
+        for (Path manifestFile : manifests(lake, topic)) {
+            HourManifest manifest = HourManifest.fromJson(read(manifestFile));
+            for (HourManifest.DataFile file : manifest.files()) {
+                rows.addAll(rowsOf(manifestFile.resolveSibling(file.name()), manifest.eventHour()));
             }
         }
         return rows;
+    }
+
+    public static List<Path> manifests(Path lake, Topic topic) {
+        Path dir = lake.resolve(LakeLayout.topicDir(topic));
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().equals(LakeLayout.MANIFEST)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static MessageType schema(Path file) {

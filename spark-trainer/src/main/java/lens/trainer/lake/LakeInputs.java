@@ -1,10 +1,12 @@
 package lens.trainer.lake;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import lens.events.EventHour;
+import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import org.apache.hadoop.conf.Configuration;
@@ -15,8 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads the event lake the way every job must: only hours whose {@code _MANIFEST.json} exists (complete),
- * through Hadoop's FileSystem so local, {@code hdfs://} and {@code s3a://} roots all work.
+ * Reads the event lake the way every job must: only hours whose {@code _MANIFEST.json} exists (complete), and
+ * of those exactly the files the manifest lists, never the folder: a compaction swaps small files for merged
+ * ones by rewriting the manifest, so a folder may briefly hold both (or a crashed compaction's leftovers).
+ * Through Hadoop's FileSystem, so local, {@code hdfs://} and {@code s3a://} roots all work.
  */
 public final class LakeInputs {
 
@@ -38,12 +42,13 @@ public final class LakeInputs {
 
     /** The rows of the given hours, with the contract's schema plus {@code date} and {@code hour}. */
     public static Dataset<Row> read(SparkSession spark, String lakeRoot, Topic topic, List<EventHour> hours) {
-        if (hours.isEmpty()) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String[] paths = hours.stream()
+                .flatMap(hour -> files(conf, lakeRoot, topic, hour).stream())
+                .toArray(String[]::new);
+        if (paths.length == 0) {
             return spark.createDataFrame(List.of(), SparkSchemas.tableSchema(topic));
         }
-        String[] paths = hours.stream()
-                .map(hour -> path(lakeRoot, LakeLayout.hourDir(topic, hour)).toString())
-                .toArray(String[]::new);
         return spark.read()
                 .schema(SparkSchemas.tableSchema(topic))
                 .option("basePath", path(lakeRoot, LakeLayout.topicDir(topic)).toString())
@@ -54,6 +59,30 @@ public final class LakeInputs {
     public static Dataset<Row> readWindow(SparkSession spark, String lakeRoot, Topic topic, EventHour last,
                                           int hours) {
         return read(spark, lakeRoot, topic, completedHours(spark, lakeRoot, topic, last.plusHours(1 - hours), last));
+    }
+
+    /**
+     * What to read of one hour: the files its manifest lists. The whole folder only where there is no list to
+     * follow: no manifest (an hour the caller reads although incomplete; never compacted) or a manifest listing
+     * no file (the ingester writes none such; hand-made ones and empty hours may).
+     */
+    static List<String> files(Configuration conf, String lakeRoot, Topic topic, EventHour hour) {
+        Path dir = path(lakeRoot, LakeLayout.hourDir(topic, hour));
+        Path manifestPath = new Path(dir, LakeLayout.MANIFEST);
+        List<HourManifest.DataFile> listed = exists(conf, manifestPath)
+                ? HourManifest.fromJson(readAll(conf, manifestPath)).files() : List.of();
+        if (listed.isEmpty()) {
+            return exists(conf, dir) ? List.of(dir.toString()) : List.of();
+        }
+        return listed.stream().map(file -> new Path(dir, file.name()).toString()).toList();
+    }
+
+    private static byte[] readAll(Configuration conf, Path path) {
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 
     public static Path path(String lakeRoot, String relative) {
