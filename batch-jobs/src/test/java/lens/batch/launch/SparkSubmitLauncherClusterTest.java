@@ -20,6 +20,7 @@ import lens.trainer.job.SparkJobs;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link LocalStandaloneCluster}), submitting the thin trainer jar with the production entry point.
  */
 @Tag("slow")
+@DisabledIfSystemProperty(named = "skipClusterTests", matches = "true", disabledReason = "-DskipClusterTests=true")
 class SparkSubmitLauncherClusterTest {
 
     private static final EventHour HOUR = EventHour.parse("2026-11-05T07");
