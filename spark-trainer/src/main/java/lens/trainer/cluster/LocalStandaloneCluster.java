@@ -1,6 +1,7 @@
 package lens.trainer.cluster;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
- * A real Spark standalone cluster on loopback, started from the jars of the current class path: a
+ * A real Spark standalone cluster on loopback, started from the Maven jars of Spark: a
  * {@code org.apache.spark.deploy.master.Master} and one {@code org.apache.spark.deploy.worker.Worker}, each a child
  * JVM bound to 127.0.0.1. The worker launches executors the way a production worker does, from
- * {@code $SPARK_HOME/jars}; that folder is made of symlinks to the class path's jars (no 300 MB copy).
+ * {@code $SPARK_HOME/jars}; that folder is made of symlinks to the jars of a Spark distribution, as resolved when
+ * this module was built (no 300 MB copy).
  *
  * <pre>
  * try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(workDir)) {
@@ -53,6 +53,9 @@ public final class LocalStandaloneCluster implements AutoCloseable {
             "-Djdk.reflect.useDirectMethodHandle=false");
 
     private static final String HOST = "127.0.0.1";
+    /** Written by the build (maven-dependency-plugin): Spark with its provided and its runtime dependencies. */
+    private static final List<String> DISTRIBUTION = List.of("/lens/spark-distribution-provided.classpath",
+            "/lens/spark-distribution-runtime.classpath");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     /** What a {@link #submit} run printed and how it ended. */
@@ -89,7 +92,7 @@ public final class LocalStandaloneCluster implements AutoCloseable {
                 cluster.launch("worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", HOST,
                         "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort()),
                         "--cores", "2", "--memory", "2g",
-                        "--work-dir", Files.createDirectories(dir.resolve("worker-work")).toString(),
+                        "--work-dir", Files.createDirectories(cluster.workerDir()).toString(),
                         cluster.masterUrl));
                 waitForAliveWorker(masterUi, cluster.processes.get(1), dir.resolve("worker.log"));
                 return cluster;
@@ -109,6 +112,22 @@ public final class LocalStandaloneCluster implements AutoCloseable {
     /** A SPARK_HOME whose {@code jars/} holds the Spark jars: pass it to tools that expect one. */
     public Path sparkHome() {
         return sparkHome;
+    }
+
+    /**
+     * The ids of the applications whose executors this cluster's worker launched (the worker keeps a folder per
+     * application, with each executor's stdout and stderr): proof that a run used the cluster, not a local master.
+     */
+    public List<String> applications() {
+        try (var folders = Files.list(workerDir())) {
+            return folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + workerDir(), e);
+        }
+    }
+
+    private Path workerDir() {
+        return workDir.resolve("worker-work");
     }
 
     /**
@@ -197,49 +216,47 @@ public final class LocalStandaloneCluster implements AutoCloseable {
         return builder;
     }
 
-    /** {@code <dir>/jars/} with a symlink to every jar of this JVM's class path except LENS's own. */
+    /** {@code <dir>/jars/} with a symlink to every jar of the Spark distribution (no 300 MB copy). */
     static Path linkSparkHome(Path dir) throws IOException {
         Path jars = Files.createDirectories(dir.resolve("jars"));
-        Set<String> names = new HashSet<>();
         try (var existing = Files.list(jars)) {
             for (Path link : existing.toList()) {
                 Files.delete(link);
             }
         }
-        for (Path jar : classPathJars()) {
-            String name = jar.getFileName().toString();
-            if (name.startsWith("lens-") || !names.add(name)) {
-                continue;
+        Set<String> names = new HashSet<>();
+        for (Path jar : distributionJars()) {
+            if (names.add(jar.getFileName().toString())) {
+                Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
             }
-            Files.createSymbolicLink(jars.resolve(name), jar);
         }
         if (names.stream().noneMatch(name -> name.startsWith("spark-core_"))) {
-            throw new IllegalStateException("no spark-core jar on the class path: cannot build a SPARK_HOME");
+            throw new IllegalStateException("no spark-core jar in " + DISTRIBUTION + ": cannot build a SPARK_HOME");
         }
         return dir;
     }
 
-    /** The class path's jars, following a manifest-only jar's Class-Path (as surefire and failsafe use). */
-    static List<Path> classPathJars() throws IOException {
+    /**
+     * The jars a Spark distribution holds, as resolved when this module was built: Spark, its own log4j binding
+     * (not the caller's: a Spring application's Logback would log the daemons at DEBUG) and the libraries LENS's
+     * classes use. Not this JVM's class path, which may carry anything (Spring, test frameworks, other bindings).
+     */
+    static List<Path> distributionJars() throws IOException {
         List<Path> jars = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath();
-            if (!entry.endsWith(".jar") || !Files.isRegularFile(path)) {
-                continue;
-            }
-            jars.add(path);
-            try (JarFile jar = new JarFile(path.toFile())) {
-                Manifest manifest = jar.getManifest();
-                String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-                if (classPath != null) {
-                    for (String url : classPath.trim().split("\\s+")) {
-                        Path referenced = url.startsWith("file:") ? Path.of(java.net.URI.create(url))
-                                : path.getParent().resolve(url);
-                        if (referenced.toString().endsWith(".jar") && Files.isRegularFile(referenced)) {
-                            jars.add(referenced);
-                        }
-                    }
+        for (String resource : DISTRIBUTION) {
+            String classpath;
+            try (InputStream in = LocalStandaloneCluster.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " missing: build the spark-trainer module");
                 }
+                classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+            for (String entry : classpath.split(java.io.File.pathSeparator)) {
+                Path jar = Path.of(entry);
+                if (!entry.endsWith(".jar") || !Files.isRegularFile(jar)) {
+                    throw new IllegalStateException(resource + " names " + entry + ", which is not a jar here");
+                }
+                jars.add(jar);
             }
         }
         return jars;
