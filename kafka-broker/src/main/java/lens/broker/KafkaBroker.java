@@ -39,7 +39,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String CLASSPATH_RESOURCE = "/lens/broker.classpath";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private final Process process;
     private final String bootstrapServers;
@@ -232,8 +232,12 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        // On a loaded 2-core machine the default 9 s lets the lone controller fence its own broker.
-        p.setProperty("broker.session.timeout.ms", "60000");
+        // On a loaded 2-core machine the default 9 s lets the lone controller fence its own broker. But a restarted
+        // broker cannot register until its previous incarnation's session has run out (the combined controller
+        // stops with it, so the clean shutdown is never recorded): keep the session short enough to wait out, and
+        // let registration wait longer than one session.
+        p.setProperty("broker.session.timeout.ms", "30000");
+        p.setProperty("initial.broker.registration.timeout.ms", "150000");
         p.setProperty("auto.create.topics.enable", "false");
         // Event time can be years old (MovieLens replays): never delete by age.
         p.setProperty("log.retention.ms", "-1");

@@ -50,6 +50,35 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void givenAClosedBroker_whenRestartedAtOnceOnItsData_thenItServesWhatItStored() throws Exception {
+        // what `./lens backfill` right after `./lens demo` does: the same node id registers again within seconds
+        try (KafkaBroker broker = KafkaBroker.start(dir)) {
+            broker.createTopics(List.of("kept"), 1);
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "before restart")).get();
+            }
+        }
+
+        try (KafkaBroker restarted = KafkaBroker.start(dir)) {
+            try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, restarted.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "after-restart",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("kept"));
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                for (int i = 0; i < 60 && records.isEmpty(); i++) {
+                    records = consumer.poll(Duration.ofSeconds(1));
+                }
+                assertThat(records.count()).isEqualTo(1);
+                assertThat(records.iterator().next().value()).isEqualTo("before restart");
+            }
+        }
+    }
+
+    @Test
     void givenARunningBroker_whenClosed_thenItsProcessIsGone() {
         KafkaBroker broker = KafkaBroker.start(dir);
         assertThat(broker.isAlive()).isTrue();
