@@ -18,11 +18,17 @@ LAST=$(date -u -d "${START:0:10} ${START:11:2}:00 UTC + 23 hours" +%Y-%m-%dT%H)
 echo "bench: 24 hours ${START} .. ${LAST}, jobs ${JOBS}, parallel ${PARALLEL}, workdir ${WORKDIR}"
 
 ./lens demo --workdir "$WORKDIR" --hours 24 --start "$START" --events-per-hour 2000 --jobs "$JOBS" \
-    --parallel "$PARALLEL" | grep -E "Hourly jobs|Ingestion|Simulated|landed" || true
+    --parallel "$PARALLEL" > "$WORKDIR/demo.txt" 2>&1 || { echo "bench: demo failed, see $WORKDIR/demo.txt"; exit 1; }
+grep -E "done in" "$WORKDIR/demo.txt" | sed 's/^/bench: /' || true
 
 for launcher in in-process spark-submit; do
   begin=$(date +%s)
+  set +e
   ./lens backfill --workdir "$WORKDIR" --job "$JOBS" --from "$START" --to "$LAST" --parallel "$PARALLEL" --force \
-      --launcher "$launcher" 2>/dev/null | tail -1 | sed "s/^/bench: launcher=${launcher}: /"
+      --launcher "$launcher" > "$WORKDIR/backfill-$launcher.txt" 2>&1
+  status=$?
+  set -e
+  echo "bench: launcher=${launcher}: $(tail -1 "$WORKDIR/backfill-$launcher.txt") (exit ${status}; table in" \
+      "$WORKDIR/backfill-$launcher.txt)"
   echo "bench: launcher=${launcher}: command wall time $(( $(date +%s) - begin )) s (includes JVM and broker start)"
 done
