@@ -11,7 +11,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORKDIR="${1:-/tmp/lens-bench-backfill}"
 PARALLEL="${2:-2}"
 JOBS=serving-metrics,ab-report
-rm -rf "$WORKDIR"
+rm -rf "$WORKDIR" && mkdir -p "$WORKDIR"
 
 START=$(date -u -d '-26 hours' +%Y-%m-%dT%H)
 LAST=$(date -u -d "${START:0:10} ${START:11:2}:00 UTC + 23 hours" +%Y-%m-%dT%H)
