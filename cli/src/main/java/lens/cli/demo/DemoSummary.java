@@ -35,7 +35,7 @@ record DemoSummary(Path workdir, EventHour from, EventHour to, PlantedTruth trut
                 "%nModel (als-retrain, window ending %s): RMSE %.4f, MAE %.4f on %s held-out ratings "
                         + "(planted noise floor %.4f); promoted: %s%n",
                 to, metric(als, "rmse"), metric(als, "mae"), format(als.metrics().get("holdout_ratings")),
-                truth.oracleRmse(), metric(als, "promoted") > 0 ? "yes" : "no"));
+                truth.oracleRmse(), metric(als, "promoted") > 0 ? "yes" : "no (" + failedGateChecks(als) + ")"));
         summary(lake, SparkJobs.SERVING_METRICS, to).ifPresent(serving -> {
             out.printf("%nServing (hour %s):%n ", to);
             serving.metrics().entrySet().stream()
@@ -97,5 +97,16 @@ record DemoSummary(Path workdir, EventHour from, EventHour to, PlantedTruth trut
         }
         return value == Math.rint(value) && Math.abs(value) < 1e12 ? String.valueOf(value.longValue())
                 : String.format("%.4g", value);
+    }
+
+    /** The gate's failed checks, so a "no" says why (a young window often does not beat popularity yet). */
+    private static String failedGateChecks(JobResult als) {
+        Object reasons = als.details().get("reasons");
+        if (!(reasons instanceof java.util.List<?> list)) {
+            return "see the run's summary.json";
+        }
+        String failed = list.stream().map(String::valueOf).filter(r -> r.startsWith("FAIL "))
+                .map(r -> r.substring("FAIL ".length())).collect(java.util.stream.Collectors.joining("; "));
+        return failed.isEmpty() ? "see the run's summary.json" : failed;
     }
 }
