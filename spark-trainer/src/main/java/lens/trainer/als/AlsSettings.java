@@ -17,6 +17,7 @@ import lens.trainer.model.GatePolicy;
  * explicit.rank=40 explicit.regParam=0.13 explicit.maxIter=15 explicit.biases=true
  * explicit.userBiasReg=3 explicit.movieBiasReg=5     (tuned on MovieLens 100K fold u1)
  * explicit.neighbours=40 explicit.similarityShrinkage=100   item-item neighbourhood model blended with ALS (0: off)
+ * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
  * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
  * implicit.rank=20 implicit.regParam=0.1 implicit.alpha=1 implicit.maxIter=10
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
@@ -45,6 +46,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.doubleOption("explicit.movieBiasReg", 5),
                 request.intOption("explicit.neighbours", 40),
                 request.doubleOption("explicit.similarityShrinkage", 100),
+                request.intOption("explicit.similaritiesPerMovie", 100),
                 request.doubleOption("explicit.blend.validationFraction", 0.1),
                 blendWeights(request.option("explicit.blend.weights", "fit")),
                 seed);

@@ -134,7 +134,8 @@ public final class ExplicitModel {
                 .setColdStartStrategy("drop")
                 .fit(residuals);
         ItemNeighbours neighbours = params.neighbours() == 0 ? null : ItemNeighbours.fit(
-                residuals.select(USER, ITEM, RESIDUAL), params.neighbours(), params.similarityShrinkage());
+                residuals.select(USER, ITEM, RESIDUAL), params.neighbours(), params.similarityShrinkage(),
+                params.similaritiesPerMovie());
         return new ExplicitModel(mu, stats.getDouble(1), stats.getDouble(2), userBiases, itemBiases, model,
                 neighbours, blend);
     }

@@ -16,13 +16,15 @@ import java.util.Map;
  * @param movieBiasReg            damping of movie biases
  * @param neighbours              movies a neighbourhood prediction averages over (0: ALS alone, no blend)
  * @param similarityShrinkage     pseudo-count shrinking item-item similarities with few common raters
+ * @param similaritiesPerMovie    strongest similarities kept per movie (0: all): bounds the prediction join on
+ *                                large catalogs, at the price of ignoring weaker neighbours a user rated
  * @param blendValidationFraction share of the training ratings the blend weights are fitted on (parts trained on
  *                                the rest), when {@code fixedBlend} is null
  * @param fixedBlend              blend weights given a priori, or null to fit them on the validation share
  * @param seed                    ALS initialisation and validation split seed
  */
 public record ExplicitParams(int rank, double regParam, int maxIter, boolean biases, double userBiasReg,
-                             double movieBiasReg, int neighbours, double similarityShrinkage,
+                             double movieBiasReg, int neighbours, double similarityShrinkage, int similaritiesPerMovie,
                              double blendValidationFraction, BlendWeights fixedBlend, long seed) {
 
     public ExplicitParams {
@@ -30,7 +32,7 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
             throw new IllegalArgumentException("invalid explicit ALS parameters: rank=" + rank + " maxIter=" + maxIter
                     + " regParam=" + regParam);
         }
-        if (neighbours < 0 || similarityShrinkage < 0) {
+        if (neighbours < 0 || similarityShrinkage < 0 || similaritiesPerMovie < 0) {
             throw new IllegalArgumentException("invalid neighbourhood parameters: neighbours=" + neighbours
                     + " similarityShrinkage=" + similarityShrinkage);
         }
@@ -42,7 +44,7 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
 
     public ExplicitParams withRankAndReg(int newRank, double newRegParam) {
         return new ExplicitParams(newRank, newRegParam, maxIter, biases, userBiasReg, movieBiasReg, neighbours,
-                similarityShrinkage, blendValidationFraction, fixedBlend, seed);
+                similarityShrinkage, similaritiesPerMovie, blendValidationFraction, fixedBlend, seed);
     }
 
     public Map<String, String> describe() {
@@ -56,6 +58,7 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
         params.put("explicit.neighbours", Integer.toString(neighbours));
         if (neighbours > 0) {
             params.put("explicit.similarityShrinkage", Double.toString(similarityShrinkage));
+            params.put("explicit.similaritiesPerMovie", Integer.toString(similaritiesPerMovie));
             params.put("explicit.blend.weights", fixedBlend == null ? "fit"
                     : fixedBlend.als() + "," + fixedBlend.neighbours());
             if (fixedBlend == null) {

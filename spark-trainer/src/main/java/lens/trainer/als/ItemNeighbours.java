@@ -43,8 +43,9 @@ final class ItemNeighbours {
      * @param residuals (user, item, residual) of the training ratings against the baseline
      * @param k         neighbours a prediction averages over
      * @param shrinkage pseudo-count of the similarity shrinkage
+     * @param perMovie  similarities kept per movie, the strongest (0: all positive ones)
      */
-    static ItemNeighbours fit(Dataset<Row> residuals, int k, double shrinkage) {
+    static ItemNeighbours fit(Dataset<Row> residuals, int k, double shrinkage, int perMovie) {
         Dataset<Row> own = residuals.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM).as("i"),
                 col(RESIDUAL).as("ri"));
         Dataset<Row> other = residuals.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM).as("j"),
@@ -63,8 +64,15 @@ final class ItemNeighbours {
                 .filter(col(SIMILARITY).gt(0))
                 .cache();
         Dataset<Row> both = pairs.select(col("i").as(ExplicitModel.ITEM), col("j").as(NEIGHBOUR), col(SIMILARITY))
-                .union(pairs.select(col("j").as(ExplicitModel.ITEM), col("i").as(NEIGHBOUR), col(SIMILARITY)))
-                .cache();
+                .union(pairs.select(col("j").as(ExplicitModel.ITEM), col("i").as(NEIGHBOUR), col(SIMILARITY)));
+        if (perMovie > 0) {
+            // a prediction then joins a user's ratings with at most perMovie rows per movie instead of the catalog
+            WindowSpec strongest = Window.partitionBy(ExplicitModel.ITEM).orderBy(col(SIMILARITY).desc(),
+                    col(NEIGHBOUR));
+            both = both.withColumn("rank", row_number().over(strongest)).filter(col("rank").leq(perMovie))
+                    .drop("rank");
+        }
+        both = both.cache();
         both.count();
         pairs.unpersist();
         return new ItemNeighbours(both, residuals.select(col(ExplicitModel.USER),
