@@ -209,6 +209,9 @@ public final class AlsRetrainJob implements LensSparkJob {
         artifacts.put("userIndex", USERS_INDEX);
         artifacts.put("movieIndex", MOVIES_INDEX);
         Map<String, String> params = new LinkedHashMap<>(settings.describe());
+        // the weights this run fitted (or was given), so the saved model says how it mixes its parts
+        params.put("explicit.blend.alsWeight", Double.toString(explicit.blend().als()));
+        params.put("explicit.blend.neighbourWeight", Double.toString(explicit.blend().neighbours()));
         params.put("trainedFrom", request.window().plusHours(1L - settings.windowHours()).toString());
         registry.saveMetadata(new ModelMetadata(version, Instant.now().toString(), request.window().toString(),
                 settings.windowHours(), split.trainedUntil(), params, metrics,

@@ -16,6 +16,9 @@ import lens.trainer.model.GatePolicy;
  * holdout.fraction=0.2              share of ratings / interactions held out
  * explicit.rank=40 explicit.regParam=0.13 explicit.maxIter=15 explicit.biases=true
  * explicit.userBiasReg=3 explicit.movieBiasReg=5     (tuned on MovieLens 100K fold u1)
+ * explicit.neighbours=40 explicit.similarityShrinkage=100   item-item neighbourhood model blended with ALS (0: off)
+ * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
+ * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
  * implicit.rank=20 implicit.regParam=0.1 implicit.alpha=1 implicit.maxIter=10
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
  * eval.k=10  eval.relevantRating=4.0                  ranking cut-off and what counts as a held-out positive
@@ -41,6 +44,11 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.booleanOption("explicit.biases", true),
                 request.doubleOption("explicit.userBiasReg", 3),
                 request.doubleOption("explicit.movieBiasReg", 5),
+                request.intOption("explicit.neighbours", 40),
+                request.doubleOption("explicit.similarityShrinkage", 100),
+                request.intOption("explicit.similaritiesPerMovie", 100),
+                request.doubleOption("explicit.blend.validationFraction", 0.1),
+                blendWeights(request.option("explicit.blend.weights", "fit")),
                 seed);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (InteractionType type : InteractionType.values()) {
@@ -107,6 +115,18 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
     public AlsSettings withModels(ExplicitParams newExplicit, ImplicitParams newImplicit) {
         return new AlsSettings(windowHours, holdoutMode, holdoutFraction, newExplicit, newImplicit, k, relevantRating,
                 topN, gate, tune, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed);
+    }
+
+    /** "fit" (on a validation share) or "als,neighbours", e.g. "0.6,0.5". */
+    private static BlendWeights blendWeights(String value) {
+        if (value.trim().equalsIgnoreCase("fit")) {
+            return null;
+        }
+        double[] weights = list(value);
+        if (weights.length != 2) {
+            throw new IllegalArgumentException("explicit.blend.weights must be fit or two numbers, got " + value);
+        }
+        return new BlendWeights(weights[0], weights[1]);
     }
 
     private static double[] list(String csv) {

@@ -20,14 +20,16 @@ import java.util.Map;
 import lens.events.EventJson;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * The rating model: {@code clip(mu + b_user + b_movie + u . v)} where the damped biases are fitted first and ALS
- * learns the residuals. Columns: {@code user} and {@code item} (int indexes), {@code rating} (double).
+ * The rating model: {@code clip(mu + b_user + b_movie + wa * (u . v) + wk * neighbourScore)}: damped biases are
+ * fitted first, then ALS and an {@link ItemNeighbours item-item neighbourhood model} both learn the residuals, and
+ * the two residual predictions are {@link BlendWeights blended}. Columns: {@code user} and {@code item} (int indexes), {@code rating} (double).
  */
 public final class ExplicitModel {
 
@@ -38,7 +40,8 @@ public final class ExplicitModel {
     private static final String RESIDUAL = "residual";
     private static final String USER_BIAS = "userBias";
     private static final String ITEM_BIAS = "itemBias";
-    private static final String ALS_SCORE = "alsScore";
+    static final String ALS_SCORE = "alsScore";
+    static final String BASELINE = "baseline";
 
     private final double globalMean;
     private final double minRating;
@@ -46,20 +49,56 @@ public final class ExplicitModel {
     private final Dataset<Row> userBiases;
     private final Dataset<Row> itemBiases;
     private final ALSModel als;
+    private final ItemNeighbours neighbours;
+    private final BlendWeights blend;
 
     private ExplicitModel(double globalMean, double minRating, double maxRating, Dataset<Row> userBiases,
-                          Dataset<Row> itemBiases, ALSModel als) {
+                          Dataset<Row> itemBiases, ALSModel als, ItemNeighbours neighbours, BlendWeights blend) {
         this.globalMean = globalMean;
         this.minRating = minRating;
         this.maxRating = maxRating;
         this.userBiases = userBiases;
         this.itemBiases = itemBiases;
         this.als = als.setPredictionCol(ALS_SCORE).setColdStartStrategy("drop");
+        this.neighbours = neighbours;
+        this.blend = blend;
     }
 
-    /** Fits on {@code ratings(user, item, rating)}; the caller caches the input if it reuses it. */
+    /**
+     * Fits on {@code ratings(user, item, rating)}; the caller caches the input if it reuses it. With a
+     * neighbourhood part and no fixed blend, the blend weights are first fitted on a seeded random validation share
+     * of {@code ratings} (both parts trained on the rest), then both parts are refitted on all of {@code ratings}.
+     */
     public static ExplicitModel fit(Dataset<Row> ratings, ExplicitParams params) {
         Checkpoints.require(ratings);
+        if (params.neighbours() == 0) {
+            return fitParts(ratings, params, BlendWeights.ALS_ONLY);
+        }
+        BlendWeights blend = params.fixedBlend() != null ? params.fixedBlend() : fitBlend(ratings, params);
+        return fitParts(ratings, params, blend);
+    }
+
+    static BlendWeights fitBlend(Dataset<Row> ratings, ExplicitParams params) {
+        double share = params.blendValidationFraction();
+        Dataset<Row>[] parts = ratings.randomSplit(new double[] {1 - share, share}, params.seed());
+        Dataset<Row> fitPart = parts[0].cache();
+        try {
+            ExplicitModel partial = fitParts(fitPart, params, BlendWeights.ALS_ONLY);
+            Column y = col(RATING).minus(col(BASELINE));
+            Column a = col(ALS_SCORE);
+            Column k = col(ItemNeighbours.SCORE);
+            Row sums = partial.scores(parts[1]).agg(count(lit(1)), sum(a.multiply(a)), sum(a.multiply(k)),
+                    sum(k.multiply(k)), sum(a.multiply(y)), sum(k.multiply(y))).first();
+            partial.unpersist();
+            return sums.getLong(0) == 0 ? BlendWeights.ALS_ONLY : BlendWeights.fit(new BlendWeights.NormalEquations(
+                    sums.getLong(0), sums.getDouble(1), sums.getDouble(2), sums.getDouble(3), sums.getDouble(4),
+                    sums.getDouble(5)));
+        } finally {
+            fitPart.unpersist();
+        }
+    }
+
+    static ExplicitModel fitParts(Dataset<Row> ratings, ExplicitParams params, BlendWeights blend) {
         Row stats = ratings.agg(avg(RATING), min(RATING), max(RATING), count(lit(1))).first();
         if (stats.getLong(3) == 0) {
             throw new IllegalArgumentException("no ratings to train on");
@@ -82,7 +121,7 @@ public final class ExplicitModel {
             userBiases = spark.createDataFrame(java.util.List.of(), biasSchema(USER, USER_BIAS));
         }
         Dataset<Row> residuals = withBiases(ratings, mu, userBiases, itemBiases)
-                .withColumn(RESIDUAL, col(RATING).minus(col("baseline")));
+                .withColumn(RESIDUAL, col(RATING).minus(col(BASELINE)));
         ALSModel model = new ALS()
                 .setRank(params.rank())
                 .setRegParam(params.regParam())
@@ -94,7 +133,11 @@ public final class ExplicitModel {
                 .setImplicitPrefs(false)
                 .setColdStartStrategy("drop")
                 .fit(residuals);
-        return new ExplicitModel(mu, stats.getDouble(1), stats.getDouble(2), userBiases, itemBiases, model);
+        ItemNeighbours neighbours = params.neighbours() == 0 ? null : ItemNeighbours.fit(
+                residuals.select(USER, ITEM, RESIDUAL), params.neighbours(), params.similarityShrinkage(),
+                params.similaritiesPerMovie());
+        return new ExplicitModel(mu, stats.getDouble(1), stats.getDouble(2), userBiases, itemBiases, model,
+                neighbours, blend);
     }
 
     /**
@@ -102,11 +145,29 @@ public final class ExplicitModel {
      * saw are dropped (cold start), so the caller can count how much of a holdout was predictable.
      */
     public Dataset<Row> predict(Dataset<Row> pairs) {
-        Dataset<Row> scored = als.transform(pairs);
-        return withBiases(scored, globalMean, userBiases, itemBiases)
-                .withColumn(PREDICTION, least(lit(maxRating),
-                        greatest(lit(minRating), col("baseline").plus(col(ALS_SCORE)))))
-                .drop("baseline", ALS_SCORE, USER_BIAS, ITEM_BIAS);
+        Column residual = lit(blend.als()).multiply(col(ALS_SCORE))
+                .plus(lit(blend.neighbours()).multiply(col(ItemNeighbours.SCORE)));
+        return scores(pairs)
+                .withColumn(PREDICTION, least(lit(maxRating), greatest(lit(minRating), col(BASELINE).plus(residual))))
+                .drop(BASELINE, ALS_SCORE, ItemNeighbours.SCORE, USER_BIAS, ITEM_BIAS);
+    }
+
+    /** The parts before blending: {@code baseline}, {@code alsScore}, {@code neighbourScore} (0 without one). */
+    Dataset<Row> scores(Dataset<Row> pairs) {
+        Dataset<Row> scored = withBiases(als.transform(pairs), globalMean, userBiases, itemBiases);
+        return neighbours == null ? scored.withColumn(ItemNeighbours.SCORE, lit(0.0)) : neighbours.score(scored);
+    }
+
+    public BlendWeights blend() {
+        return blend;
+    }
+
+    void unpersist() {
+        userBiases.unpersist();
+        itemBiases.unpersist();
+        if (neighbours != null) {
+            neighbours.unpersist();
+        }
     }
 
     public ALSModel als() {
@@ -127,6 +188,12 @@ public final class ExplicitModel {
             baseline.put("globalMean", globalMean);
             baseline.put("minRating", minRating);
             baseline.put("maxRating", maxRating);
+            baseline.put("blendAls", blend.als());
+            baseline.put("blendNeighbours", blend.neighbours());
+            baseline.put("neighbours", neighbours == null ? 0.0 : neighbours.k());
+            if (neighbours != null) {
+                neighbours.save(dir.resolve("neighbours"));
+            }
             Files.write(dir.resolve("baseline.json"), EventJson.mapper().writeValueAsBytes(baseline));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the explicit model to " + dir, e);
@@ -138,11 +205,16 @@ public final class ExplicitModel {
             @SuppressWarnings("unchecked")
             Map<String, Number> baseline = EventJson.mapper().readValue(
                     Files.readAllBytes(dir.resolve("baseline.json")), Map.class);
+            // models saved before the neighbourhood blend have none of its keys: ALS alone
+            int k = baseline.getOrDefault("neighbours", 0).intValue();
+            BlendWeights blend = new BlendWeights(baseline.getOrDefault("blendAls", 1.0).doubleValue(),
+                    baseline.getOrDefault("blendNeighbours", 0.0).doubleValue());
             return new ExplicitModel(baseline.get("globalMean").doubleValue(),
                     baseline.get("minRating").doubleValue(), baseline.get("maxRating").doubleValue(),
                     spark.read().parquet(dir.resolve("user-bias").toUri().toString()).cache(),
                     spark.read().parquet(dir.resolve("item-bias").toUri().toString()).cache(),
-                    ALSModel.load(dir.resolve("als").toUri().toString()));
+                    ALSModel.load(dir.resolve("als").toUri().toString()),
+                    k == 0 ? null : ItemNeighbours.load(spark, dir.resolve("neighbours"), k), blend);
         } catch (IOException e) {
             throw new UncheckedIOException("could not load the explicit model from " + dir, e);
         }
@@ -152,7 +224,7 @@ public final class ExplicitModel {
                                            Dataset<Row> itemBiases) {
         return rows.join(functions.broadcast(userBiases), USER, "left")
                 .join(functions.broadcast(itemBiases), ITEM, "left")
-                .withColumn("baseline", lit(mu).plus(coalesce(col(USER_BIAS), lit(0.0)))
+                .withColumn(BASELINE, lit(mu).plus(coalesce(col(USER_BIAS), lit(0.0)))
                         .plus(coalesce(col(ITEM_BIAS), lit(0.0))));
     }
 

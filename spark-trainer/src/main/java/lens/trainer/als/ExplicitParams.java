@@ -4,29 +4,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Hyperparameters of the rating model: ALS (Spark's ALS-WR regularisation, scaled by each user's and movie's
- * rating count) on the residuals of a damped baseline {@code mu + b_user + b_movie}.
+ * Hyperparameters of the rating model: a damped baseline {@code mu + b_user + b_movie}, then ALS (Spark's ALS-WR
+ * regularisation, scaled by each user's and movie's rating count) and an item-item neighbourhood model on its
+ * residuals, blended.
  *
- * @param rank          latent factors
- * @param regParam      ALS regularisation
- * @param maxIter       ALS iterations
- * @param biases        whether to fit the baseline first (off: plain ALS on the ratings)
- * @param userBiasReg   damping of user biases (pseudo-ratings at the global mean)
- * @param movieBiasReg  damping of movie biases
- * @param seed          ALS initialisation seed
+ * @param rank                    latent factors
+ * @param regParam                ALS regularisation
+ * @param maxIter                 ALS iterations
+ * @param biases                  whether to fit the baseline first (off: plain ALS on the ratings)
+ * @param userBiasReg             damping of user biases (pseudo-ratings at the global mean)
+ * @param movieBiasReg            damping of movie biases
+ * @param neighbours              movies a neighbourhood prediction averages over (0: ALS alone, no blend)
+ * @param similarityShrinkage     pseudo-count shrinking item-item similarities with few common raters
+ * @param similaritiesPerMovie    strongest similarities kept per movie (0: all): bounds the prediction join on
+ *                                large catalogs, at the price of ignoring weaker neighbours a user rated
+ * @param blendValidationFraction share of the training ratings the blend weights are fitted on (parts trained on
+ *                                the rest), when {@code fixedBlend} is null
+ * @param fixedBlend              blend weights given a priori, or null to fit them on the validation share
+ * @param seed                    ALS initialisation and validation split seed
  */
 public record ExplicitParams(int rank, double regParam, int maxIter, boolean biases, double userBiasReg,
-                            double movieBiasReg, long seed) {
+                             double movieBiasReg, int neighbours, double similarityShrinkage, int similaritiesPerMovie,
+                             double blendValidationFraction, BlendWeights fixedBlend, long seed) {
 
     public ExplicitParams {
         if (rank < 1 || maxIter < 1 || regParam < 0 || userBiasReg < 0 || movieBiasReg < 0) {
             throw new IllegalArgumentException("invalid explicit ALS parameters: rank=" + rank + " maxIter=" + maxIter
                     + " regParam=" + regParam);
         }
+        if (neighbours < 0 || similarityShrinkage < 0 || similaritiesPerMovie < 0) {
+            throw new IllegalArgumentException("invalid neighbourhood parameters: neighbours=" + neighbours
+                    + " similarityShrinkage=" + similarityShrinkage);
+        }
+        if (neighbours > 0 && fixedBlend == null && (blendValidationFraction <= 0 || blendValidationFraction >= 1)) {
+            throw new IllegalArgumentException("explicit.blend.validationFraction must be in (0, 1) when the blend "
+                    + "weights are fitted, got " + blendValidationFraction);
+        }
     }
 
     public ExplicitParams withRankAndReg(int newRank, double newRegParam) {
-        return new ExplicitParams(newRank, newRegParam, maxIter, biases, userBiasReg, movieBiasReg, seed);
+        return new ExplicitParams(newRank, newRegParam, maxIter, biases, userBiasReg, movieBiasReg, neighbours,
+                similarityShrinkage, similaritiesPerMovie, blendValidationFraction, fixedBlend, seed);
     }
 
     public Map<String, String> describe() {
@@ -37,6 +55,16 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
         params.put("explicit.biases", Boolean.toString(biases));
         params.put("explicit.userBiasReg", Double.toString(userBiasReg));
         params.put("explicit.movieBiasReg", Double.toString(movieBiasReg));
+        params.put("explicit.neighbours", Integer.toString(neighbours));
+        if (neighbours > 0) {
+            params.put("explicit.similarityShrinkage", Double.toString(similarityShrinkage));
+            params.put("explicit.similaritiesPerMovie", Integer.toString(similaritiesPerMovie));
+            params.put("explicit.blend.weights", fixedBlend == null ? "fit"
+                    : fixedBlend.als() + "," + fixedBlend.neighbours());
+            if (fixedBlend == null) {
+                params.put("explicit.blend.validationFraction", Double.toString(blendValidationFraction));
+            }
+        }
         params.put("explicit.seed", Long.toString(seed));
         return params;
     }

@@ -37,11 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  * memory versus the whole {@code als-retrain} run (read, index, train both, evaluate, save, top-N), per size.
  * <pre>
  * ./mvnw -B -o -pl spark-trainer -am verify -DskipITs -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dtest=AlsRetrainBenchmark -Dlens.benchmark=true [-Dlens.benchmark.sizes=100k,1m,10m]
+ *     -Dtest=AlsRetrainBenchmark -Dlens.benchmark=true [-Dlens.benchmark.sizes=100k,1m,10m] \
+ *     [-Dlens.benchmark.options='explicit.neighbours=0;implicit.rank=10']
  * </pre>
  * 100k is MovieLens 100K (its timeline compressed into the 720-hour window); 1m and 10m are synthetic
  * (6,040 users x 3,700 movies and 70,000 x 10,000, skewed popularity, a planted low-rank taste). Prints one line
- * per size: BENCH size ratings bare_s retrain_s ratio peak_rss_mb.
+ * per size: BENCH size ratings bare_fit_s retrain_s ratio peak_rss_mb (of the whole JVM, so the largest size so far)
+ * rmse ndcg_lift options.
  */
 @EnabledIfSystemProperty(named = "lens.benchmark", matches = "true")
 class AlsRetrainBenchmark {
@@ -94,13 +96,27 @@ class AlsRetrainBenchmark {
 
         // (b) the whole retrain
         long jobStart = System.nanoTime();
+        Map<String, String> options = new java.util.LinkedHashMap<>(extraOptions());
+        options.put("window.hours", Integer.toString(HOURS));
         JobResult result = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, new JobRequest(lake.toString(),
-                dir.resolve(size + "/work").toString(), WINDOW, Map.of("window.hours", Integer.toString(HOURS))));
+                dir.resolve(size + "/work").toString(), WINDOW, options));
         double whole = (System.nanoTime() - jobStart) / 1e9;
         System.out.printf(Locale.ROOT, "BENCH %s ratings=%d bare_fit_s=%.1f retrain_s=%.1f ratio=%.2f "
-                        + "peak_rss_mb=%d rmse=%.4f ndcg_lift=%.2f%n", size, count, bare, whole, whole / bare,
+                        + "peak_rss_mb=%d rmse=%.4f ndcg_lift=%.2f options=%s%n", size, count, bare, whole, whole / bare,
                 peakRssMb(), result.metrics().getOrDefault("rmse", Double.NaN),
-                result.metrics().getOrDefault("ndcg_lift", Double.NaN));
+                result.metrics().getOrDefault("ndcg_lift", Double.NaN), extraOptions());
+    }
+
+    /** -Dlens.benchmark.options=key=value;key=value: job options for the retrain, e.g. explicit.neighbours=0. */
+    private static Map<String, String> extraOptions() {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("lens.benchmark.options", "").split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return options;
     }
 
     private static Dataset<Row> movieLens(SparkSession spark) {

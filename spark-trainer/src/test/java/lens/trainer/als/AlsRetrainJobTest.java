@@ -93,6 +93,11 @@ class AlsRetrainJobTest {
         ModelRegistry registry = ModelRegistry.forWorkDir(work);
         assertThat(registry.champion()).contains(version);
         assertThat(registry.versionDir(version).resolve("explicit/als/metadata")).isDirectory();
+        // the neighbourhood part travels with the model, and the blend it was given is on record
+        assertThat(registry.versionDir(version).resolve("explicit/neighbours/similarities")).isDirectory();
+        assertThat(registry.metadata(version).orElseThrow().params())
+                .containsKeys("explicit.blend.alsWeight", "explicit.blend.neighbourWeight")
+                .containsEntry("explicit.neighbours", "40");
         assertThat(registry.versionDir(version).resolve("index/users.txt")).isRegularFile();
         assertThat(registry.metadata(version).orElseThrow().metrics()).containsKey("rmse");
         Path summary = lake.resolve(LakeLayout.summary(SparkJobs.ALS_RETRAIN, LAST));

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rating model on MovieLens 100K's five given splits (u1..u5): mean RMSE must stay at or below 0.925 (plain
- * Spark ALS with default parameters measures 0.928 here; Surprise's SVD 0.934, SVD++ 0.919).
+ * The rating model on MovieLens 100K's five given splits (u1..u5): mean RMSE must stay at or below 0.917 (plain
+ * Spark ALS with default parameters measures 0.928 here, biases + ALS alone 0.9176; Surprise's SVD 0.934, SVD++
+ * 0.919, KNNBaseline 0.931). The default model blends ALS with an item-item neighbourhood model, its weights fitted
+ * on a validation share of each fold's base file, never on the test file.
  */
 @Tag("slow")
 class MovieLensRatingQualityTest {
@@ -37,7 +39,7 @@ class MovieLensRatingQualityTest {
     }
 
     @Test
-    void givenTheFiveGivenSplits_whenTrainingTheDefaultRatingModel_thenMeanRmseIsAtMost0925() {
+    void givenTheFiveGivenSplits_whenTrainingTheDefaultRatingModel_thenMeanRmseIsAtMost0917() {
         Path dir = MovieLens100K.requireData();
         ExplicitParams params = AlsSettings.from(new lens.trainer.job.JobRequest("lake", "work",
                 lens.events.EventHour.parse("2026-11-29T00"), java.util.Map.of())).explicit();
@@ -50,14 +52,14 @@ class MovieLensRatingQualityTest {
             RegressionMetrics metrics = AlsRetrainJob.evaluate(model.predict(test));
             rmses.add(metrics.rmse());
             total = total.plus(metrics);
-            System.out.printf(Locale.ROOT, "MovieLens100K fold u%d: RMSE %.4f MAE %.4f (%d of 20000 predicted)%n",
-                    fold, metrics.rmse(), metrics.mae(), metrics.count());
+            System.out.printf(Locale.ROOT, "MovieLens100K fold u%d: RMSE %.4f MAE %.4f (%d of 20000 predicted), "
+                    + "blend %s%n", fold, metrics.rmse(), metrics.mae(), metrics.count(), model.blend());
             assertThat(metrics.count()).isGreaterThan(19_900);
             base.unpersist();
         }
         double mean = rmses.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         System.out.printf(Locale.ROOT, "MovieLens100K 5-fold mean RMSE %.4f, pooled MAE %.4f, params %s%n", mean,
                 total.mae(), params.describe());
-        assertThat(mean).isLessThanOrEqualTo(0.925);
+        assertThat(mean).isLessThanOrEqualTo(0.917);
     }
 }
