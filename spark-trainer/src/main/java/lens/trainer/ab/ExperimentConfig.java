@@ -14,7 +14,8 @@ import lens.trainer.job.JobRequest;
  *   <li>{@code ab.alpha} (0.05), {@code ab.srm.threshold} (0.001), {@code ab.srm.min-per-arm} (50 expected units)</li>
  *   <li>{@code ab.sequential} (true) and {@code ab.sequential.tuning} (5000): always-valid intervals as well</li>
  *   <li>{@code ab.cuped.pre-hours} (0 = off): CUPED with each unit's activity in that many hours before its
- *       assignment as covariate; which activity is {@code ab.cuped.covariate} (global, see {@link CupedCovariate})</li>
+ *       assignment as covariate; which activity is {@code ab.cuped.covariate} (global, see {@link CupedCovariate});
+ *       {@code ab.<exp>.cuped=false} leaves one experiment unadjusted</li>
  *   <li>{@code ab.guardrail.latency-tolerance} (0.10): an arm's p95 latency more than this above control's is
  *       degraded; its error rate is degraded when higher than control's with p &lt; alpha (in both scopes)</li>
  * </ul>
@@ -32,8 +33,22 @@ public record ExperimentConfig(String control, Map<String, Double> split, double
                 Long.parseLong(option(request, experiment, "srm.min-per-arm", "50")),
                 Boolean.parseBoolean(option(request, experiment, "sequential", "true")),
                 Double.parseDouble(option(request, experiment, "sequential.tuning", "5000")),
-                Integer.parseInt(option(request, experiment, "cuped.pre-hours", "0")) > 0,
+                cuped(request, experiment),
                 Double.parseDouble(option(request, experiment, "guardrail.latency-tolerance", "0.10")));
+    }
+
+    /**
+     * The pre-period is one window for the whole run (its interactions are read once), so it is set globally;
+     * an experiment can only opt out. A per-experiment window would be silently ignored: it is refused instead.
+     */
+    static boolean cuped(JobRequest request, String experiment) {
+        if (request.option("ab." + experiment + ".cuped.pre-hours", null) != null) {
+            throw new IllegalArgumentException("ab." + experiment + ".cuped.pre-hours is not supported: the CUPED "
+                    + "pre-period is global (ab.cuped.pre-hours); ab." + experiment + ".cuped=false turns it off "
+                    + "for one experiment");
+        }
+        return request.intOption("ab.cuped.pre-hours", 0) > 0
+                && Boolean.parseBoolean(request.option("ab." + experiment + ".cuped", "true"));
     }
 
     private static String option(JobRequest request, String experiment, String key, String defaultValue) {
