@@ -40,9 +40,14 @@ class LocalStandaloneClusterIT {
 
     private static final EventHour FIRST = EventHour.parse("2026-11-01T00");
     private static final EventHour LAST = FIRST.plusHours(5);
-    /** A small model keeps the test short; 10 iterations still cut the lineage once per model (checkpoints). */
+    /**
+     * Small models keep the test short (10 iterations still cut the lineage once per model, checkpoints); it is
+     * about spark-submit to a real cluster writing what local mode writes, so ALS alone: the neighbourhood blend
+     * doubles the run's Spark stages and AlsRetrainJobTest covers it.
+     */
     private static final Map<String, String> OPTIONS = Map.of("window.hours", "6", "topn.n", "5",
-            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10");
+            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10",
+            "explicit.neighbours", "0");
     /** What the standalone master names an application; a local master would give "local-...". */
     private static final Pattern APPLICATION_ID = Pattern.compile("app-\\d{14}-\\d{4,}");
 
