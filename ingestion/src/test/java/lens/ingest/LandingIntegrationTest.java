@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.ingest.parquet.FileFooter;
+import lens.ingest.support.BrokerFixture;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.SparkLakeReader;
@@ -40,13 +40,7 @@ class LandingIntegrationTest {
 
     @BeforeAll
     static void startBroker() {
-        broker = KafkaBroker.start(work.resolve("broker"));
-        List<String> topics = new ArrayList<>();
-        for (Topic topic : Topic.values()) {
-            topics.add(topic.topicName());
-            topics.add(topic.deadLetterTopic());
-        }
-        broker.createTopics(topics, 3);
+        broker = BrokerFixture.start(work.resolve("broker"), 3);
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import lens.events.Field;
 import lens.events.Topic;
+import lens.ingest.support.LocalSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,11 +35,7 @@ final class StructuredStreamingBaseline {
 
     static Result run(String bootstrap, Topic topic, Path work) throws TimeoutException, StreamingQueryException {
         long sessionStart = System.nanoTime();
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("lens-bench-structured-streaming")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
+        SparkSession spark = LocalSpark.start("lens-bench-structured-streaming", 2);
         try {
             double sessionSeconds = (System.nanoTime() - sessionStart) / 1e9;
             Path out = work.resolve("spark-lake");

@@ -17,11 +17,7 @@ public final class SparkLakeReader {
 
     /** Rows per (date, hour) partition that Spark discovers under the topic's folder. */
     public static Map<EventHour, Long> rowsPerHour(Path lake, Topic topic) {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("lake-reader")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "1")
-                .getOrCreate();
+        SparkSession spark = LocalSpark.start("lake-reader", 1);
         try {
             Map<EventHour, Long> counts = new HashMap<>();
             for (Row row : spark.read().parquet(lake.resolve(LakeLayout.topicDir(topic)).toString())
