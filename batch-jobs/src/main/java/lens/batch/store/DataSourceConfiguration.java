@@ -39,8 +39,10 @@ public class DataSourceConfiguration {
 
     /** AUTO_SERVER lets a second process (e.g. {@code lens jobs status}) read while the scheduler runs. */
     public static String h2FileUrl(Path workdir) {
+        // WRITE_DELAY=0: H2 otherwise holds commits up to 500 ms, and a JVM killed in that time loses a step's
+        // COMPLETED status, so its restart would run the step again (seen in KilledRunRecoveryTest)
         return "jdbc:h2:file:" + workdir.resolve("db").resolve("lens").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE";
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static String firstNonBlank(String a, String b) {
