@@ -74,12 +74,16 @@ public record LensBatchProperties(
      * @param classpath  classpath of that child JVM; unset: this JVM's {@code java.class.path}
      * @param deployMode {@code client} or {@code cluster}
      * @param timeout    a submission running longer is killed and fails
+     * @param stopGrace  on shutdown (Ctrl-C of a backfill, SIGTERM of the scheduler), how long running drivers may
+     *                   still take to finish before they are stopped; they run in their own session, so a
+     *                   terminal's Ctrl-C reaches only LENS
      * @param driverMemory driver memory of the child
      * @param logDir     where driver logs go; unset: {@code <workdir>/logs/spark-submit}
      */
     public record Submit(Path jar, @DefaultValue("lens.trainer.SparkJobMain") String mainClass, Path sparkHome,
                          String classpath, @DefaultValue("client") String deployMode,
-                         @DefaultValue("2h") Duration timeout, @DefaultValue("1g") String driverMemory,
+                         @DefaultValue("2h") Duration timeout, @DefaultValue("30m") Duration stopGrace,
+                         @DefaultValue("1g") String driverMemory,
                          Path logDir) {
     }
 

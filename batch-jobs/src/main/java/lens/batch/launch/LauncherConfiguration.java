@@ -33,7 +33,7 @@ public class LauncherConfiguration {
         LensBatchProperties.Submit submit = props.submit();
         Path logDir = submit.logDir() != null ? submit.logDir()
                 : pipeline.workdirPath().resolve("logs").resolve("spark-submit");
-        return new SparkSubmitLauncher(submitCommand(props), logDir, submit.timeout());
+        return new SparkSubmitLauncher(submitCommand(props), logDir, submit.timeout(), submit.stopGrace());
     }
 
     static SubmitCommand submitCommand(LensBatchProperties props) {

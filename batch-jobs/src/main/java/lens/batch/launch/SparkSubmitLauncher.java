@@ -34,14 +34,22 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
 
     private final SubmitCommand command;
     private final Path logDir;
+    private static final Duration KILL_AFTER_TERM = Duration.ofSeconds(10);
+
     private final Duration timeout;
+    private final Duration stopGrace;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
-    public SparkSubmitLauncher(SubmitCommand command, Path logDir, Duration timeout) {
+    /**
+     * @param timeout   a submission running longer is killed and fails
+     * @param stopGrace on shutdown (Ctrl-C, SIGTERM), how long running drivers may still take to finish
+     */
+    public SparkSubmitLauncher(SubmitCommand command, Path logDir, Duration timeout, Duration stopGrace) {
         this.command = command;
         this.logDir = logDir;
         this.timeout = timeout;
-        // A SIGTERM'd scheduler closes no Spring context in time; its drivers must still not live on.
+        this.stopGrace = stopGrace;
+        // A stopping JVM may close no Spring context in time; its drivers must still not outlive the grace.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lens-spark-submit-stop"));
     }
 
@@ -63,7 +71,7 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
                             "spark.eventLog.dir", eventLogs.toUri().toString())));
             List<String> argv = withRunConf.build(job, request);
             log.info("spark-submit {} {} (driver log {})", job, request.window(), driverLog);
-            Process process = new ProcessBuilder(argv)
+            Process process = new ProcessBuilder(OwnSession.wrap(argv))
                     .redirectErrorStream(true)
                     .redirectOutput(driverLog.toFile())
                     .start();
@@ -101,10 +109,34 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
         return "spark-submit";
     }
 
-    /** Child drivers must not outlive the scheduler that waits for them. */
+    /**
+     * Lets running drivers finish within the stop grace (a stopped backfill's running hours complete), then
+     * stops the rest: SIGTERM first, so Spark's own hooks end the application, then SIGKILL.
+     */
     @Override
     public void close() {
+        long deadline = System.nanoTime() + stopGrace.toNanos();
+        if (!running.isEmpty()) {
+            log.info("waiting up to {} for {} running spark-submit driver(s) to finish", stopGrace, running.size());
+        }
+        awaitAll(deadline);
+        running.forEach(Process::destroy);
+        awaitAll(System.nanoTime() + KILL_AFTER_TERM.toNanos());
         running.forEach(Process::destroyForcibly);
+    }
+
+    private void awaitAll(long deadlineNanos) {
+        for (Process process : List.copyOf(running)) {
+            long left = deadlineNanos - System.nanoTime();
+            try {
+                if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Map<String, String> merge(Map<String, String> base, Map<String, String> extra) {

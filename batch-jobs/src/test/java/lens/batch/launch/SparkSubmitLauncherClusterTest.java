@@ -53,7 +53,7 @@ class SparkSubmitLauncherClusterTest {
         try (LocalStandaloneCluster cluster = LocalStandaloneCluster.start(workdir.resolve("cluster"))) {
             masterUrl = cluster.masterUrl();
             SparkSubmitLauncher launcher = new SparkSubmitLauncher(command(masterUrl), workdir.resolve("logs"),
-                    Duration.ofMinutes(8));
+                    Duration.ofMinutes(8), Duration.ofMinutes(1));
             // launch returns only when spark-submit exited with status 0; any other status throws with it
             outcome = launcher.launch(JOB, request(clusterLake));
             applicationsOnTheWorker = cluster.applications();

@@ -42,7 +42,7 @@ class SparkSubmitLauncherTest {
     void givenTheThinJarAndLocalMaster_whenAJobIsSubmitted_thenItsResultApplicationIdAndDriverLogAreCaptured()
             throws Exception {
         SparkSubmitLauncher launcher = new SparkSubmitLauncher(command("local[2]"), workdir.resolve("logs"),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Duration.ofMinutes(1));
 
         LaunchOutcome outcome = launcher.launch(HourCountJob.RATE, request());
 
@@ -62,7 +62,7 @@ class SparkSubmitLauncherTest {
     @Test
     void givenASubmissionThatFails_whenLaunched_thenTheExitStatusAndDriverLogAreInTheError() {
         SparkSubmitLauncher launcher = new SparkSubmitLauncher(command("local[1]"), workdir.resolve("logs"),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Duration.ofMinutes(1));
         // An option SparkJobMain cannot parse: it exits 2 before starting Spark.
         JobRequest bad = new JobRequest(lake.root().toString(), workdir.toString(), HOUR, Map.of("", "x"));
 
