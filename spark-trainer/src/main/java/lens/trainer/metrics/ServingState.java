@@ -194,7 +194,9 @@ public final class ServingState {
         }
         armRequests.forEach((exp, arms) -> arms.forEach((arm, n) -> {
             if (requests > 0) {
-                m.put("arm." + exp + "." + arm + ".share", (double) n / requests);
+                // "(none)" is no identifier: traffic outside every experiment gets its own, valid, name
+                m.put(exp.equals(NO_EXPERIMENT) ? "no_experiment.share" : "arm." + exp + "." + arm + ".share",
+                        (double) n / requests);
             }
         }));
         double active = activeUsers();

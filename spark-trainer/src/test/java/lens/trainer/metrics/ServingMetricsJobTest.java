@@ -181,6 +181,9 @@ class ServingMetricsJobTest {
         assertThat(m.get("empty_result_rate")).isCloseTo((double) empty / successes, within(1e-12));
         assertThat(m.get("arm.exp1.treatment.share")).isCloseTo(0.5, within(1e-12));
         assertThat(m.get("arm.exp1.control.share")).isCloseTo(0.25, within(1e-12));
+        assertThat(m.get("no_experiment.share")).isCloseTo(0.25, within(1e-12));
+        // names go into model-metrics and the batch side's validation: every one a safe identifier
+        assertThat(m.keySet()).allMatch(name -> name.matches(lens.events.Field.SAFE_IDENTIFIER), "safe identifier");
         assertThat(m.get("inputs_complete")).isEqualTo(1.0);
         assertThat(m.get("ctr_window_complete")).isEqualTo(1.0);
         assertThat(m.get("model.als.v1.requests") + m.get("model.popularity.v2.requests"))
