@@ -64,8 +64,8 @@ public final class TestLake {
     }
 
     /**
-     * {@code requests} recommendation requests, each answered (latency 10 ms + its index, model {@code als}),
-     * every third one clicked, then every topic's hour marked complete.
+     * {@code requests} recommendation requests of users in experiment {@code exp-1}, each answered (latency 10 ms +
+     * its index, model {@code als}), every third one clicked, then every topic's hour marked complete.
      */
     public void landServingHour(EventHour hour, int requests) {
         appendServing(hour, requests, 0);
@@ -94,11 +94,13 @@ public final class TestLake {
             String request = "r-" + hour.id() + "-" + offset;
             long user = offset % 20;
             long movie = 100 + offset % 7;
-            requests.add(RowFactory.create("q-" + request, at, request, user, 5, "home", null, null, null, 0, offset));
+            String arm = user % 2 == 0 ? "control" : "treatment";
+            requests.add(RowFactory.create("q-" + request, at, request, user, 5, "home", "exp-1", arm, null, 0,
+                    offset));
             // an array column takes a Scala Seq
             Object recommended = scala.jdk.javaapi.CollectionConverters.asScala(List.of(movie, movie + 1)).toSeq();
             responses.add(RowFactory.create("a-" + request, at + 20, request, user, "als", "v1", 10.0 + offset, true,
-                    null, recommended, null, null, null, 0, offset));
+                    null, recommended, "exp-1", arm, null, 0, offset));
             if (offsetBase == 0 && i % 3 == 0) {
                 clicks.add(RowFactory.create("c-" + request, at + 60_000, user, movie, "CLICK", null, null, null,
                         request, null, 0, offset));
