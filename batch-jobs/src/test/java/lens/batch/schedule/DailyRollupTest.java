@@ -14,6 +14,7 @@ import lens.batch.backfill.BackfillReport;
 import lens.batch.backfill.BackfillService;
 import lens.batch.backfill.ProgressListener;
 import lens.batch.hourly.RunContext;
+import lens.batch.ops.LagProbe;
 import lens.batch.runs.RunOutcome;
 import lens.batch.runs.RunStatus;
 import lens.batch.runs.WindowRunner;
@@ -68,6 +69,7 @@ class DailyRollupTest {
             assertThat((List<?>) day.details().get("incompleteHours")).isEmpty();
             assertThat(published()).extracting(m -> m.version(), m -> m.metrics().get("requests"))
                     .containsExactly(tuple(1, 70.0));
+            assertThat(node.getBean(LagProbe.class).lagHours(DAILY)).as("the finished day is rolled up").isZero();
 
             lake.landLateServing(T22, 5);
             LateDataRerunner lateData = node.getBean(LateDataRerunner.class);
