@@ -6,9 +6,9 @@ import lens.batch.runs.RunOutcome;
 import lens.batch.runs.RunStatus;
 
 /**
- * The rows of a backfill, oldest hour first, and its wall time.
+ * The rows of a backfill, oldest first (by the hour each window ends), and its wall time.
  *
- * @param rows     one per (hour, job)
+ * @param rows     one per (window, job)
  * @param wallTime from start to the last run's end
  * @param stopped  whether it was stopped before every run started
  */
@@ -29,10 +29,10 @@ public record BackfillReport(List<RunOutcome> rows, Duration wallTime, boolean s
 
     /** A fixed-width table: hour, job, status, version, duration, execution id, message. */
     public String table() {
-        StringBuilder out = new StringBuilder(String.format("%-17s %-18s %-9s %3s %9s %9s  %s%n",
+        StringBuilder out = new StringBuilder(String.format("%-17s %-21s %-9s %3s %9s %9s  %s%n",
                 "HOUR", "JOB", "STATUS", "V", "DURATION", "EXECUTION", "NOTE"));
         for (RunOutcome row : rows) {
-            out.append(String.format("%-17s %-18s %-9s %3s %9s %9s  %s%n", row.window(), row.job(), row.status(),
+            out.append(String.format("%-17s %-21s %-9s %3s %9s %9s  %s%n", row.window(), row.job(), row.status(),
                     row.version() == 0 ? "-" : row.version(), seconds(row.duration()),
                     row.executionId() == null ? "-" : row.executionId(), row.message() == null ? "" : row.message()));
         }

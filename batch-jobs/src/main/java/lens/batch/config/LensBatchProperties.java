@@ -2,6 +2,7 @@ package lens.batch.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,9 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code lens.batch.*}: the hourly Spring Batch jobs.
  *
- * @param jobs                   Spark jobs to run hourly, one Spring Batch job each
- * @param jobSettings            per job: input topics, catch-up policy, late-data re-runs, Spark job options
- *                               (unset jobs use {@link JobSettings#builtIn})
+ * @param jobs                   Spark jobs to schedule, one Spring Batch job each
+ * @param jobSettings            per job: input topics, upstream jobs, cadence, catch-up policy, late-data re-runs,
+ *                               Spark job options (unset fields keep {@link JobSettings#builtIn})
  * @param launcher               {@code in-process} (default) or {@code spark-submit}
  * @param spark                  the SparkSession / master
  * @param submit                 spark-submit settings
@@ -25,8 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lens.batch")
 public record LensBatchProperties(
-        @DefaultValue({"serving-metrics", "ab-report", "als-retrain"}) List<String> jobs,
-        Map<String, JobSettings> jobSettings,
+        @DefaultValue({"serving-metrics", "ab-report", "als-retrain", "serving-metrics-daily"}) List<String> jobs,
+        Map<String, JobSettings.Overrides> jobSettings,
         @DefaultValue("in-process") LauncherKind launcher,
         @DefaultValue Spark spark,
         @DefaultValue Submit submit,
@@ -49,10 +50,52 @@ public record LensBatchProperties(
         }
         jobs = List.copyOf(jobs);
         jobSettings = jobSettings == null ? Map.of() : Map.copyOf(jobSettings);
+        upstreamFirst(jobs, jobSettings);
     }
 
     public JobSettings settings(String job) {
-        return jobSettings.getOrDefault(job, JobSettings.builtIn(job));
+        return settings(job, jobSettings);
+    }
+
+    private static JobSettings settings(String job, Map<String, JobSettings.Overrides> configured) {
+        JobSettings.Overrides overrides = configured.get(job);
+        return overrides == null ? JobSettings.builtIn(job) : overrides.applyTo(JobSettings.builtIn(job));
+    }
+
+    /**
+     * The configured jobs, each after the jobs it reads ({@link JobSettings#upstream}), otherwise in configured
+     * order: a pass over them (late-data check) then sees upstream re-runs before judging their readers.
+     */
+    public List<String> jobsUpstreamFirst() {
+        return upstreamFirst(jobs, jobSettings);
+    }
+
+    private static List<String> upstreamFirst(List<String> jobs, Map<String, JobSettings.Overrides> configured) {
+        List<String> ordered = new ArrayList<>();
+        for (String job : jobs) {
+            visit(job, jobs, configured, ordered, new ArrayList<>());
+        }
+        return List.copyOf(ordered);
+    }
+
+    private static void visit(String job, List<String> jobs, Map<String, JobSettings.Overrides> configured,
+                              List<String> ordered, List<String> path) {
+        if (ordered.contains(job)) {
+            return;
+        }
+        if (path.contains(job)) {
+            throw new IllegalArgumentException("lens.batch.job-settings: upstream jobs form a cycle: " + path);
+        }
+        path.add(job);
+        for (String upstream : settings(job, configured).upstream()) {
+            if (!jobs.contains(upstream)) {
+                throw new IllegalArgumentException("job '" + job + "' reads the results of '" + upstream
+                        + "', which is not in lens.batch.jobs " + jobs);
+            }
+            visit(upstream, jobs, configured, ordered, path);
+        }
+        path.remove(path.size() - 1);
+        ordered.add(job);
     }
 
     /**

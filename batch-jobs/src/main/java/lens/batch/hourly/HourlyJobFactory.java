@@ -52,7 +52,8 @@ public class HourlyJobFactory {
         builder.listener(ownership);
         listeners.stream().filter(l -> l != ownership).forEach(builder::listener);
         return builder
-                .start(step(job, StepNames.AWAIT_INPUT, new AwaitInputTasklet(job, pipeline, props)))
+                .start(step(job, StepNames.AWAIT_INPUT, new AwaitInputTasklet(job, pipeline, props,
+                        new WindowVersions(repository))))
                 .next(step(job, StepNames.RUN_SPARK,
                         new RunSparkTasklet(job, pipeline, props, launcher, repository, clock)))
                 .next(step(job, StepNames.VALIDATE_RESULT, new ValidateResultTasklet(job, pipeline)))

@@ -1,6 +1,9 @@
 package lens.batch.hourly;
 
-/** The input hour did not become complete within the configured timeout. */
+/**
+ * The input is not complete: manifests or upstream results missing after the configured timeout, or an upstream
+ * run failed.
+ */
 public class InputNotCompleteException extends RuntimeException {
 
     public InputNotCompleteException(String message) {

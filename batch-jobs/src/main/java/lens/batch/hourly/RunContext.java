@@ -25,7 +25,10 @@ public final class RunContext {
         this.context = execution.getExecutionContext();
     }
 
-    /** Manifest revision per input topic when the run read its input, e.g. {@code {ab-test-events=2}}. */
+    /**
+     * What the run read: the manifest revision per input topic, e.g. {@code {ab-test-events=2}}, and the completed
+     * version per upstream hour, e.g. {@code {serving-metrics@2026-11-29T05=1}} ({@link UpstreamCheck}).
+     */
     public Map<String, Integer> inputRevisions() {
         String text = context.containsKey(INPUT_REVISIONS) ? context.getString(INPUT_REVISIONS) : "";
         Map<String, Integer> revisions = new TreeMap<>();

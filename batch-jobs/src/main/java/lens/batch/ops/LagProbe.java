@@ -1,7 +1,10 @@
 package lens.batch.ops;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import lens.batch.config.JobSettings;
 import lens.batch.config.LensBatchProperties;
 import lens.batch.config.PipelineProperties;
 import lens.batch.config.ScheduleProperties;
@@ -9,8 +12,13 @@ import lens.batch.hourly.InputCheck;
 import lens.batch.runs.RunHistory;
 import lens.batch.schedule.ScheduleWindows;
 import lens.events.EventHour;
+import lens.events.Topic;
 
-/** How far a job is behind its input: the latest hour whose inputs are complete minus its latest completed window. */
+/**
+ * How far a job is behind its input: the latest window whose last hour's inputs are complete minus its latest
+ * completed window. A job reading upstream results looks at its upstream jobs' inputs, so a daily roll-up is 0
+ * while it has run every finished day, and 24 per day it is behind.
+ */
 public class LagProbe {
 
     private static final int LOOK_BACK_HOURS = 72;
@@ -40,13 +48,17 @@ public class LagProbe {
         if (done.isEmpty()) {
             return LOOK_BACK_HOURS;
         }
-        return Math.max(0, (input.get().startMillis() - done.get().startMillis()) / 3_600_000.0);
+        EventHour latestWindow = props.settings(job).cadence().latestDue(input.get());
+        return Math.max(0, (latestWindow.startMillis() - done.get().startMillis()) / 3_600_000.0);
     }
 
     Optional<EventHour> latestCompleteInput(String job) {
+        JobSettings settings = props.settings(job);
+        List<Topic> topics = new ArrayList<>(settings.inputs());
+        settings.upstream().forEach(upstream -> topics.addAll(props.settings(upstream).inputs()));
         EventHour hour = ScheduleWindows.latestDue(clock.instant(), schedule.offset()).plusHours(1);
         for (int i = 0; i < LOOK_BACK_HOURS; i++, hour = hour.plusHours(-1)) {
-            if (InputCheck.check(pipeline.localLakeRoot(), props.settings(job).inputs(), hour).complete()) {
+            if (InputCheck.check(pipeline.localLakeRoot(), topics, hour).complete()) {
                 return Optional.of(hour);
             }
         }

@@ -15,8 +15,8 @@ public class RunsConfiguration {
 
     @Bean
     public WindowRunner windowRunner(JobOperator operator, JobRepository repository, BeanFactory beans,
-                                     DeadRunRecovery recovery) {
-        return new WindowRunner(operator, repository, beans, recovery);
+                                     DeadRunRecovery recovery, LensBatchProperties props) {
+        return new WindowRunner(operator, repository, beans, recovery, props);
     }
 
     @Bean

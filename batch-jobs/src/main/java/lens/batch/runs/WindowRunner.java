@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lens.batch.config.Cadence;
+import lens.batch.config.LensBatchProperties;
 import lens.batch.hourly.HourlyJobsRegistrar;
 import lens.batch.hourly.WindowParameters;
+import lens.batch.hourly.WindowVersions;
 import lens.batch.recovery.DeadRunRecovery;
 import lens.events.EventHour;
 import org.slf4j.Logger;
@@ -14,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -34,15 +36,25 @@ public class WindowRunner {
     private final JobRepository repository;
     private final BeanFactory beans;
     private final DeadRunRecovery recovery;
+    private final LensBatchProperties props;
+    private final WindowVersions versions;
 
-    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans, DeadRunRecovery recovery) {
+    public WindowRunner(JobOperator operator, JobRepository repository, BeanFactory beans, DeadRunRecovery recovery,
+                        LensBatchProperties props) {
         this.recovery = recovery;
+        this.props = props;
+        this.versions = new WindowVersions(repository);
         this.operator = operator;
         this.repository = repository;
         this.beans = beans;
     }
 
     public RunOutcome run(String job, EventHour window, RunMode mode, String trigger, Duration inputTimeout) {
+        Cadence cadence = props.settings(job).cadence();
+        if (!cadence.isWindow(window)) {
+            throw new IllegalArgumentException(job + " runs " + cadence + ": its windows start at "
+                    + cadence.windowOf(window) + ", not " + window);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return runOnce(job, window, mode, trigger, inputTimeout);
@@ -134,16 +146,11 @@ public class WindowRunner {
 
     /** The highest version of the window that has a JobInstance, or 0. */
     public int latestVersion(String job, EventHour window) {
-        int version = 0;
-        while (repository.getJobInstance(job, WindowParameters.identity(window, version + 1)) != null) {
-            version++;
-        }
-        return version;
+        return versions.latestVersion(job, window);
     }
 
     public Optional<JobExecution> lastExecution(String job, EventHour window, int version) {
-        JobInstance instance = repository.getJobInstance(job, WindowParameters.identity(window, version));
-        return instance == null ? Optional.empty() : Optional.ofNullable(repository.getLastJobExecution(instance));
+        return versions.lastExecution(job, window, version);
     }
 
     /** True when some version of the window completed. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import lens.batch.config.JobSettings;
 import lens.batch.config.LensBatchProperties;
 import lens.batch.config.ScheduleProperties;
 import lens.batch.runs.RunHistory;
@@ -20,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a firing of a job's trigger does: works out the due window from the (injectable) clock, plans the
- * catch-up with {@link CatchUpPlanner}, and runs the windows oldest first, a bounded number at a time.
+ * What a firing of a job's trigger does: works out the due window from the (injectable) clock and the job's
+ * cadence (a daily job's day is due with its last hour), plans the catch-up with {@link CatchUpPlanner}, and runs
+ * the windows oldest first, a bounded number at a time.
  */
 public class HourlyScheduler {
 
@@ -43,9 +45,10 @@ public class HourlyScheduler {
     }
 
     public List<RunOutcome> fire(String job) {
-        EventHour due = ScheduleWindows.latestDue(clock.instant(), schedule.offset());
+        JobSettings settings = props.settings(job);
+        EventHour due = settings.cadence().latestDue(ScheduleWindows.latestDue(clock.instant(), schedule.offset()));
         Optional<EventHour> last = history.lastAttemptedWindow(job);
-        List<EventHour> windows = CatchUpPlanner.plan(props.settings(job).catchUp(), last, due,
+        List<EventHour> windows = CatchUpPlanner.plan(settings.catchUp(), settings.cadence(), last, due,
                 (int) schedule.maxCatchUp().toHours());
         if (windows.isEmpty()) {
             return List.of();
@@ -57,8 +60,10 @@ public class HourlyScheduler {
         try {
             List<Future<RunOutcome>> futures = new ArrayList<>();
             for (EventHour window : windows) {
-                // The due hour may still be settling; older ones had all the time they will get.
-                Duration wait = window.equals(due) ? props.inputTimeout() : props.backfillInputTimeout();
+                // The due hour may still be settling; older ones had all the time they will get. Upstream results
+                // of old hours may not: the upstream job's own catch-up is running beside this one.
+                Duration wait = window.equals(due) || !settings.upstream().isEmpty()
+                        ? props.inputTimeout() : props.backfillInputTimeout();
                 futures.add(pool.submit(() -> runner.run(job, window, RunMode.ONCE, trigger, wait)));
             }
             List<RunOutcome> outcomes = new ArrayList<>();

@@ -6,10 +6,12 @@ import java.util.Properties;
 import lens.batch.config.LensBatchProperties;
 import lens.batch.config.PipelineProperties;
 import lens.batch.config.ScheduleProperties;
+import lens.batch.hourly.WindowVersions;
 import lens.batch.runs.RunHistory;
 import lens.batch.runs.WindowRunner;
 import lens.batch.store.StoreConfiguration.DatabasePlatform;
 import org.quartz.Scheduler;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,8 +36,9 @@ public class ScheduleConfiguration {
 
     @Bean
     public LateDataRerunner lateDataRerunner(WindowRunner runner, PipelineProperties pipeline,
-                                             LensBatchProperties props, ScheduleProperties schedule, Clock clock) {
-        return new LateDataRerunner(runner, pipeline, props, schedule, clock);
+                                             LensBatchProperties props, ScheduleProperties schedule, Clock clock,
+                                             JobRepository repository) {
+        return new LateDataRerunner(runner, pipeline, props, schedule, clock, new WindowVersions(repository));
     }
 
     @Bean

@@ -17,7 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 
-/** Writes real Parquet hours of {@code ab-test-events} into a test lake, with the ingester's manifest. */
+/**
+ * Writes real Parquet hours into a test lake, with the ingester's manifest: {@code ab-test-events} for the test
+ * jobs, and serving traffic (requests, responses, clicks) for the real {@code serving-metrics} job.
+ */
 public final class TestLake {
 
     private final Path root;
@@ -57,15 +60,73 @@ public final class TestLake {
                     i % 2 == 0 ? "control" : "treatment", (long) (i % 50), conversion ? "CONVERSION" : "ASSIGNMENT",
                     conversion ? 1.0 : null, null, 0, offset));
         }
-        Path dir = root.resolve(LakeLayout.hourDir(Topic.AB_TEST_EVENTS, hour));
-        TestSpark.get().createDataFrame(rows, SparkSchemas.fileSchema(Topic.AB_TEST_EVENTS)).coalesce(1)
+        write(Topic.AB_TEST_EVENTS, hour, rows);
+    }
+
+    /**
+     * {@code requests} recommendation requests of users in experiment {@code exp-1}, each answered (latency 10 ms +
+     * its index, model {@code als}), every third one clicked, then every topic's hour marked complete.
+     */
+    public void landServingHour(EventHour hour, int requests) {
+        appendServing(hour, requests, 0);
+        for (Topic topic : List.of(Topic.RECOMMENDATION_REQUESTS, Topic.RECOMMENDATION_RESPONSES)) {
+            writeManifest(topic, hour, 1, requests, 0);
+        }
+        writeManifest(Topic.USER_INTERACTIONS, hour, 1, (requests + 2) / 3, 0);
+    }
+
+    /** Late requests and their responses for a complete hour: new files and the next manifest revision. */
+    public void landLateServing(EventHour hour, int requests) {
+        HourManifest current = HourManifest.readLocal(root, Topic.RECOMMENDATION_REQUESTS, hour).orElseThrow();
+        appendServing(hour, requests, (int) current.rows());
+        for (Topic topic : List.of(Topic.RECOMMENDATION_REQUESTS, Topic.RECOMMENDATION_RESPONSES)) {
+            writeManifest(topic, hour, current.revision() + 1, current.rows() + requests, current.late() + requests);
+        }
+    }
+
+    private void appendServing(EventHour hour, int count, int offsetBase) {
+        List<Row> requests = new ArrayList<>();
+        List<Row> responses = new ArrayList<>();
+        List<Row> clicks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long offset = offsetBase + i;
+            long at = hour.startMillis() + offset * 1000L;
+            String request = "r-" + hour.id() + "-" + offset;
+            long user = offset % 20;
+            long movie = 100 + offset % 7;
+            String arm = user % 2 == 0 ? "control" : "treatment";
+            requests.add(RowFactory.create("q-" + request, at, request, user, 5, "home", "exp-1", arm, null, 0,
+                    offset));
+            // an array column takes a Scala Seq
+            Object recommended = scala.jdk.javaapi.CollectionConverters.asScala(List.of(movie, movie + 1)).toSeq();
+            responses.add(RowFactory.create("a-" + request, at + 20, request, user, "als", "v1", 10.0 + offset, true,
+                    null, recommended, "exp-1", arm, null, 0, offset));
+            if (offsetBase == 0 && i % 3 == 0) {
+                clicks.add(RowFactory.create("c-" + request, at + 60_000, user, movie, "CLICK", null, null, null,
+                        request, null, 0, offset));
+            }
+        }
+        write(Topic.RECOMMENDATION_REQUESTS, hour, requests);
+        write(Topic.RECOMMENDATION_RESPONSES, hour, responses);
+        if (!clicks.isEmpty()) {
+            write(Topic.USER_INTERACTIONS, hour, clicks);
+        }
+    }
+
+    private void write(Topic topic, EventHour hour, List<Row> rows) {
+        Path dir = root.resolve(LakeLayout.hourDir(topic, hour));
+        TestSpark.get().createDataFrame(rows, SparkSchemas.fileSchema(topic)).coalesce(1)
                 .write().mode(SaveMode.Append).parquet(dir.toString());
     }
 
     private void writeManifest(EventHour hour, int revision, long rows, long late) {
-        HourManifest manifest = new HourManifest(Topic.AB_TEST_EVENTS.topicName(), hour.toString(), revision, rows,
+        writeManifest(Topic.AB_TEST_EVENTS, hour, revision, rows, late);
+    }
+
+    private void writeManifest(Topic topic, EventHour hour, int revision, long rows, long late) {
+        HourManifest manifest = new HourManifest(topic.topicName(), hour.toString(), revision, rows,
                 late, List.of(), Map.of("0", (long) rows), Instant.now().toString());
-        Path file = root.resolve(LakeLayout.manifest(Topic.AB_TEST_EVENTS, hour));
+        Path file = root.resolve(LakeLayout.manifest(topic, hour));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, manifest.toJson());

@@ -16,5 +16,7 @@ final class DefaultJobs {
         SparkJobs.register(SparkJobs.ALS_RETRAIN, lens.trainer.als.AlsRetrainJob::new);
         SparkJobs.register(SparkJobs.SERVING_METRICS, lens.trainer.metrics.ServingMetricsJob::new);
         SparkJobs.register(SparkJobs.AB_REPORT, lens.trainer.ab.AbReportJob::new);
+        SparkJobs.register(lens.trainer.metrics.DailyServingRollupJob.NAME,
+                lens.trainer.metrics.DailyServingRollupJob::new);
     }
 }

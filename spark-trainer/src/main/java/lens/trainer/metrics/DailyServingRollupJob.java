@@ -11,8 +11,9 @@ import lens.trainer.job.LensSparkJob;
 /**
  * {@code serving-metrics-daily}: the day containing the request's window, rolled up from the hourly
  * {@code serving-metrics} states (see {@link DailyServingRollup}). Its summary lands under
- * {@code results/metrics-daily/window=<day>T00/}. Not registered by default: add
- * {@code SparkJobs.register(DailyServingRollupJob.NAME, DailyServingRollupJob::new)} to schedule it.
+ * {@code results/metrics-daily/window=<day>T00/}. Registered in {@code DefaultJobs}; the batch side schedules it
+ * daily (window = the day's T00 hour, due with its T23 hour) once the day's hourly {@code serving-metrics} runs
+ * have completed, and runs it again when one of them gets a new version (batch-jobs/README.md).
  */
 public final class DailyServingRollupJob implements LensSparkJob {
 
