@@ -17,7 +17,7 @@ public final class TestProps {
         return new LensBatchProperties(jobs, settings, LauncherKind.IN_PROCESS,
                 new LensBatchProperties.Spark("local[1]", null),
                 new LensBatchProperties.Submit(null, "lens.trainer.SparkJobMain", null, null, "client",
-                        Duration.ofHours(2), "1g", null),
+                        Duration.ofHours(2), Duration.ofMinutes(30), "1g", null),
                 Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(2), 2,
                 new LensBatchProperties.FaultInjection(null, null, Duration.ZERO, null),
                 new LensBatchProperties.Recovery(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30),

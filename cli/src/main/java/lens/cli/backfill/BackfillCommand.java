@@ -22,12 +22,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code lens backfill}: runs the hourly jobs over a range of hours, oldest first, skipping completed windows, with a
- * progress line and a final table. Ctrl-C lets running windows finish and starts no new ones; running the same
+ * {@code lens backfill}: runs the jobs over a range of hours (daily ones for each day that ends in the range), oldest
+ * first, skipping completed windows, with a progress line and a final table. Ctrl-C lets running windows finish and starts no new ones; running the same
  * command again continues where it stopped.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = "Run hourly jobs over a range of hours (completed hours are skipped unless --force).")
+        description = "Run the jobs over a range of hours (daily jobs for each day whose last hour is in the range; "
+                + "completed windows are skipped unless --force).")
 public final class BackfillCommand implements Callable<Integer> {
 
     @Mixin

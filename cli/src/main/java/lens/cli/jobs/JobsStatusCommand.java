@@ -44,10 +44,10 @@ public final class JobsStatusCommand implements Callable<Integer> {
     }
 
     static String table(List<RunRecord> runs) {
-        StringBuilder text = new StringBuilder(String.format("%9s  %-16s %-13s %3s %-9s %-9s %-19s %8s  %-15s %s%n",
+        StringBuilder text = new StringBuilder(String.format("%9s  %-21s %-13s %3s %-9s %-9s %-19s %8s  %-15s %s%n",
                 "EXECUTION", "JOB", "WINDOW", "V", "STATUS", "TRIGGER", "STARTED", "DURATION", "FAILED STEP", "MESSAGE"));
         for (RunRecord run : runs) {
-            text.append(String.format("%9d  %-16s %-13s %3s %-9s %-9s %-19s %7.1fs  %-15s %s%n", run.executionId(),
+            text.append(String.format("%9d  %-21s %-13s %3s %-9s %-9s %-19s %7.1fs  %-15s %s%n", run.executionId(),
                     run.job(), run.window(), run.version() == null ? "-" : run.version(), run.status(),
                     run.trigger() == null ? "-" : run.trigger(),
                     run.start() == null ? "-" : run.start().withNano(0).toString().replace('T', ' '),
