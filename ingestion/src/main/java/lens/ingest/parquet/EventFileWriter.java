@@ -30,7 +30,10 @@ public final class EventFileWriter implements AutoCloseable {
                 .withRowGroupSize(rowGroupBytes)
                 .withPageSize((int) Math.min(1024 * 1024, rowGroupBytes))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withDictionaryEncoding(true);
+                .withDictionaryEncoding(true)
+                // per-value level histograms and byte counts (Parquet 1.15+ size statistics): no reader of the lake
+                // uses them, and they cost on every value; min/max statistics and column indexes stay
+                .withSizeStatisticsEnabled(false);
         // a dictionary of values that never repeat is hashed for nothing until Parquet gives up on it
         for (String column : EventParquetSchema.uniquePerEvent(topic)) {
             builder = builder.withDictionaryEncoding(column, false);
