@@ -5,6 +5,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import lens.ingest.compaction.AutoCompactionProperties;
+import lens.ingest.compaction.AutoCompactor;
+import lens.ingest.compaction.CompactionProperties;
+import lens.ingest.compaction.HourCompactor;
 import lens.ingest.lake.Lake;
 import lens.ingest.landing.DeadLetterPublisher;
 import lens.ingest.landing.EncoderPool;
@@ -19,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -118,6 +123,15 @@ public class IngestionConfiguration {
                 new KafkaMessageListenerContainer<>(consumers, container);
         listenerContainer.setBeanName("lens-ingest");
         return listenerContainer;
+    }
+
+    /** Opt-in ({@code lens.ingest.compaction.auto=true}): off by default, see {@link AutoCompactionProperties}. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "lens.ingest.compaction.auto", havingValue = "true")
+    AutoCompactor autoCompactor(Lake lake, CompactionProperties compaction, AutoCompactionProperties auto,
+                                IngestProperties ingest, Clock ingestClock) {
+        HourCompactor compactor = new HourCompactor(lake, compaction, ingest.instanceId() + "-compactor", ingestClock);
+        return new AutoCompactor(lake, compactor, ingest.lensTopics(), auto.interval());
     }
 
     @Bean
