@@ -41,7 +41,13 @@ public final class EncoderPool implements AutoCloseable {
     CompletableFuture<Void> submitAfter(CompletableFuture<Void> previous, int rows, Runnable task) {
         int permits = Math.min(rows, maxRowsInFlight);
         rowsInFlight.acquireUninterruptibly(permits);
-        CompletableFuture<Void> next = previous.thenRunAsync(task, executor);
+        CompletableFuture<Void> next;
+        try {
+            next = previous.thenRunAsync(task, executor);
+        } catch (RuntimeException rejected) {
+            rowsInFlight.release(permits); // the pool is shut down: nothing was handed over
+            throw rejected;
+        }
         next.whenComplete((ignored, failure) -> rowsInFlight.release(permits));
         return next;
     }
