@@ -55,7 +55,8 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Lands Kafka records into the lake exactly once. Runs entirely on the listener container's consumer
- * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks.
+ * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks. Only
+ * the Parquet encoding of routed rows runs elsewhere ({@link EncoderPool}); a file is published after its encoding.
  *
  * <p>The protocol: valid records go to one open file per (partition, event hour); a file is published by
  * hsync + rename, with the partition's resume offset in its footer; offsets are committed only after. On
