@@ -27,6 +27,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
  * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
  *                        (or to its own restart); at least 6s, the broker's default minimum
+ * @param encoderThreads  threads encoding rows into Parquet, several files at once, off the consumer thread
+ *                        (default: the number of cores, at most 4)
  * @param instanceId      this instance's name in owner markers and temp files (default: host + pid)
  */
 @ConfigurationProperties("lens.ingest")
@@ -45,6 +47,7 @@ public record IngestProperties(
         @DefaultValue("64KB") DataSize maxPayloadSize,
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
+        Integer encoderThreads,
         String instanceId) {
 
     public IngestProperties {
@@ -63,6 +66,10 @@ public record IngestProperties(
         require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
         require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
         require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");
+        if (encoderThreads == null) {
+            encoderThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
+        }
+        require(encoderThreads >= 1 && encoderThreads <= 64, "lens.ingest.encoder-threads must be 1 to 64");
         if (instanceId == null || instanceId.isBlank()) {
             instanceId = defaultInstanceId();
         }

@@ -1,5 +1,7 @@
 package lens.ingest;
 
+import lens.ingest.compaction.AutoCompactionProperties;
+import lens.ingest.compaction.CompactionProperties;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({IngestProperties.class, LakeProperties.class, KafkaConnectionProperties.class})
+@EnableConfigurationProperties({IngestProperties.class, LakeProperties.class, KafkaConnectionProperties.class,
+        CompactionProperties.class, AutoCompactionProperties.class})
 @Import(IngestionConfiguration.class)
 public class IngestionApplication {
 }

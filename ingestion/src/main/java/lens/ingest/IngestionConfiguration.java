@@ -5,19 +5,25 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import lens.events.EventValidator;
+import lens.ingest.compaction.AutoCompactionProperties;
+import lens.ingest.compaction.AutoCompactor;
+import lens.ingest.compaction.CompactionProperties;
+import lens.ingest.compaction.HourCompactor;
 import lens.ingest.lake.Lake;
 import lens.ingest.landing.DeadLetterPublisher;
+import lens.ingest.landing.EncoderPool;
 import lens.ingest.landing.Ingester;
 import lens.ingest.ops.IngestMetrics;
 import lens.ingest.ops.KafkaHealthIndicator;
 import lens.ingest.ops.LakeHealthIndicator;
+import lens.ingest.validation.FastPathValidator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -70,12 +76,18 @@ public class IngestionConfiguration {
         return new DeadLetterPublisher(new KafkaTemplate<>(deadLetterProducerFactory));
     }
 
+    /** Rows in flight to the encoders are bounded to a few batches: a slow disk holds polling back. */
+    @Bean(destroyMethod = "close")
+    EncoderPool encoderPool(IngestProperties ingest) {
+        return new EncoderPool(ingest.encoderThreads(), 4 * ingest.maxPollRecords());
+    }
+
     @Bean
-    Ingester ingester(IngestProperties ingest, Lake lake, DeadLetterPublisher deadLetters, IngestionStatus status,
-                      IngestMetrics metrics, Clock ingestClock) {
-        EventValidator validator = new EventValidator(ingestClock, ingest.maxFutureSkew(),
+    Ingester ingester(IngestProperties ingest, Lake lake, DeadLetterPublisher deadLetters, EncoderPool encoderPool,
+                      IngestionStatus status, IngestMetrics metrics, Clock ingestClock) {
+        FastPathValidator validator = new FastPathValidator(ingestClock, ingest.maxFutureSkew(),
                 (int) ingest.maxPayloadSize().toBytes());
-        return new Ingester(ingest, lake, deadLetters, validator, status, metrics, ingestClock);
+        return new Ingester(ingest, lake, deadLetters, validator, encoderPool, status, metrics, ingestClock);
     }
 
     @Bean
@@ -111,6 +123,15 @@ public class IngestionConfiguration {
                 new KafkaMessageListenerContainer<>(consumers, container);
         listenerContainer.setBeanName("lens-ingest");
         return listenerContainer;
+    }
+
+    /** Opt-in ({@code lens.ingest.compaction.auto=true}): off by default, see {@link AutoCompactionProperties}. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnProperty(name = "lens.ingest.compaction.auto", havingValue = "true")
+    AutoCompactor autoCompactor(Lake lake, CompactionProperties compaction, AutoCompactionProperties auto,
+                                IngestProperties ingest, Clock ingestClock) {
+        HourCompactor compactor = new HourCompactor(lake, compaction, ingest.instanceId() + "-compactor", ingestClock);
+        return new AutoCompactor(lake, compactor, ingest.lensTopics(), auto.interval());
     }
 
     @Bean

@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import lens.events.EventHour;
-import lens.events.EventValidator;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.events.Validation;
@@ -39,6 +38,7 @@ import lens.ingest.parquet.LandedRow;
 import lens.ingest.progress.HourCompleteness;
 import lens.ingest.progress.PartitionWatermark;
 import lens.ingest.rotation.RotationPolicy;
+import lens.ingest.validation.FastPathValidator;
 import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,7 +55,8 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
  * Lands Kafka records into the lake exactly once. Runs entirely on the listener container's consumer
- * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks.
+ * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks. Only
+ * the Parquet encoding of routed rows runs elsewhere ({@link EncoderPool}); a file is published after its encoding.
  *
  * <p>The protocol: valid records go to one open file per (partition, event hour); a file is published by
  * hsync + rename, with the partition's resume offset in its footer; offsets are committed only after. On
@@ -75,7 +76,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private final ManifestWriter manifests;
     private final QuarantineWriter quarantine;
     private final DeadLetterPublisher deadLetters;
-    private final EventValidator validator;
+    private final FastPathValidator validator;
+    private final EncoderPool encoders;
     private final RotationPolicy rotation;
     private final IngestionStatus status;
     private final IngestMetrics metrics;
@@ -90,8 +92,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private long lastManifestSweepMillis;
     private int consecutiveFailures;
 
-    public Ingester(IngestProperties props, Lake lake, DeadLetterPublisher deadLetters, EventValidator validator,
-                    IngestionStatus status, IngestMetrics metrics, Clock clock) {
+    public Ingester(IngestProperties props, Lake lake, DeadLetterPublisher deadLetters, FastPathValidator validator,
+                    EncoderPool encoders, IngestionStatus status, IngestMetrics metrics, Clock clock) {
         this.props = props;
         this.lake = lake;
         this.instanceId = props.instanceId();
@@ -102,6 +104,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         this.quarantine = new QuarantineWriter(lake, instanceId);
         this.deadLetters = deadLetters;
         this.validator = validator;
+        this.encoders = encoders;
         this.rotation = new RotationPolicy(props.maxRowsPerFile(), props.maxFileSize().toBytes(),
                 props.maxFileAge().toMillis());
         this.status = status;
@@ -144,10 +147,17 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             }
             List<ConsumerRecord<byte[], byte[]>> partitionRecords = entry.getValue();
             List<Validation> validations = validateAll(lander.topic, partitionRecords);
+            lander.lastRecordAtMillis = clock.millis();
             for (int i = 0; i < partitionRecords.size(); i++) {
                 handleRecord(lander, partitionRecords.get(i), validations.get(i));
             }
             touched.add(lander);
+        }
+        // the batch's rows are encoded on the encoder threads (files in parallel) while this thread goes on
+        for (PartitionLander lander : touched) {
+            for (OpenHourFile file : lander.open.values()) {
+                file.encodePending(encoders);
+            }
         }
         finishBatch(touched, consumer);
     }
@@ -163,9 +173,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record, Validation validation)
             throws IOException {
         long offset = record.offset();
-        lander.lastRecordAtMillis = clock.millis();
         if (validation instanceof Validation.Valid valid) {
-            EventHour hour = EventHour.of(valid.timestamp());
+            EventHour hour = lander.hourOf(valid.timestamp());
             if (lander.replay.alreadyLanded(hour, offset)) {
                 metrics.replaySkipped(lander.topic);
             } else {
@@ -279,8 +288,10 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 file.rows(), resume, instanceId);
         lander.open.remove(file.hour());
         try {
+            file.awaitEncoded(encoders);
             file.writer().close(footer);
         } catch (IOException | RuntimeException e) {
+            file.writer().close();
             lake.delete(file.temp());
             throw e;
         }
@@ -316,6 +327,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     private void abort(PartitionLander lander) {
         for (OpenHourFile file : lander.open.values()) {
+            file.awaitEncoderQuietly();
             file.writer().close();
             try {
                 lake.delete(file.temp());

@@ -1,12 +1,23 @@
 package lens.ingest.landing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import lens.events.EventHour;
 import lens.ingest.parquet.EventFileWriter;
 import lens.ingest.parquet.LandedRow;
 import org.apache.hadoop.fs.Path;
 
-/** A file being written: one partition's records of one event hour, from {@link #firstOffset()} on. */
+/**
+ * A file being written: one partition's records of one event hour, from {@link #firstOffset()} on.
+ *
+ * <p>Rows are accounted here at once (offsets, count, event times) but encoded later, in chunks, by an
+ * {@link EncoderPool} thread, so several files encode in parallel while the consumer thread polls. A file's chunks
+ * run one after another, in offset order; {@link #awaitEncoded()} is the barrier before the file is closed.
+ */
 final class OpenHourFile {
 
     private final EventHour hour;
@@ -19,8 +30,11 @@ final class OpenHourFile {
     private long rows;
     private long minTimestamp = Long.MAX_VALUE;
     private long maxTimestamp = Long.MIN_VALUE;
-    private long lastSize;
-    private long rowsAtLastSize;
+    private List<LandedRow> pending = new ArrayList<>();
+    /** The last chunk handed to the encoder: the next one runs after it. */
+    private CompletableFuture<Void> encoded = CompletableFuture.completedFuture(null);
+    /** What the encoder measured after its last chunk (the writer is not read from the consumer thread). */
+    private volatile long encodedSize;
 
     OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence,
                  long openedAtMillis) {
@@ -32,12 +46,54 @@ final class OpenHourFile {
         this.openedSequence = openedSequence;
     }
 
-    void append(LandedRow row, long timestamp) throws IOException {
-        writer.write(row);
+    void append(LandedRow row, long timestamp) {
+        pending.add(row);
         lastOffset = row.offset();
         rows++;
         minTimestamp = Math.min(minTimestamp, timestamp);
         maxTimestamp = Math.max(maxTimestamp, timestamp);
+    }
+
+    /** Hands the rows appended since the last call to the encoder; they are written after the chunks before them. */
+    void encodePending(EncoderPool pool) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<LandedRow> chunk = pending;
+        pending = new ArrayList<>();
+        encoded = pool.submitAfter(encoded, chunk.size(), () -> {
+            try {
+                for (LandedRow row : chunk) {
+                    writer.write(row);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            encodedSize = writer.dataSize();
+        });
+    }
+
+    /** Encodes what is pending and waits for every chunk: afterwards only this thread touches the writer. */
+    void awaitEncoded(EncoderPool pool) throws IOException {
+        encodePending(pool);
+        try {
+            encoded.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("encoding " + temp + " failed", cause);
+        }
+    }
+
+    /** Waits for the encoder to let go of the writer, whatever became of the chunks (the file is being dropped). */
+    void awaitEncoderQuietly() {
+        pending = new ArrayList<>();
+        encoded.handle((ignored, failure) -> null).join();
     }
 
     EventHour hour() {
@@ -80,12 +136,8 @@ final class OpenHourFile {
         return openedSequence;
     }
 
-    /** Measured every 128 rows (measuring walks every column's buffers); files overshoot by at most that. */
+    /** Bytes as of the last encoded chunk: rotation by size lags by the chunks still in flight (at most a few batches). */
     long dataSize() {
-        if (rows - rowsAtLastSize >= 128) {
-            lastSize = writer.dataSize();
-            rowsAtLastSize = rows;
-        }
-        return lastSize;
+        return encodedSize;
     }
 }

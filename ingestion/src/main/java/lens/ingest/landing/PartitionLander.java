@@ -28,6 +28,9 @@ final class PartitionLander {
     long nextOffset;
     long lastRecordAtMillis;
     boolean commitNeeded;
+    private EventHour lastHour;
+    private long lastHourStart;
+    private long lastHourEnd;
 
     PartitionLander(TopicPartition topicPartition, Topic topic, String claimToken, long position, ReplayFilter replay,
                     PartitionWatermark watermark, EventHour reportedPassedHour, long nowMillis) {
@@ -39,6 +42,16 @@ final class PartitionLander {
         this.watermark = watermark;
         this.reportedPassedHour = reportedPassedHour;
         this.lastRecordAtMillis = nowMillis;
+    }
+
+    /** The event hour of a timestamp; a partition's consecutive events mostly share one, so it is remembered. */
+    EventHour hourOf(long timestamp) {
+        if (lastHour == null || timestamp < lastHourStart || timestamp >= lastHourEnd) {
+            lastHour = EventHour.of(timestamp);
+            lastHourStart = lastHour.startMillis();
+            lastHourEnd = lastHour.endMillis();
+        }
+        return lastHour;
     }
 
     int partition() {

@@ -23,14 +23,23 @@ public final class EventFileWriter implements AutoCloseable {
 
     public EventFileWriter(FileSystem fs, Path path, Topic topic, Configuration conf, long rowGroupBytes)
             throws IOException {
+        this(fs, path, topic, conf, rowGroupBytes, CompressionCodecName.SNAPPY);
+    }
+
+    /** Another codec: only {@code ParquetCodecBenchmark} uses it, to weigh Snappy against the alternatives. */
+    EventFileWriter(FileSystem fs, Path path, Topic topic, Configuration conf, long rowGroupBytes,
+                    CompressionCodecName codec) throws IOException {
         this.writeSupport = new EventWriteSupport(topic);
         Builder builder = new Builder(new SyncOnCloseOutputFile(fs, path), writeSupport)
                 .withConf(conf)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withCompressionCodec(codec)
                 .withRowGroupSize(rowGroupBytes)
                 .withPageSize((int) Math.min(1024 * 1024, rowGroupBytes))
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                .withDictionaryEncoding(true);
+                .withDictionaryEncoding(true)
+                // per-value level histograms and byte counts (Parquet 1.15+ size statistics): no reader of the lake
+                // uses them, and they cost on every value; min/max statistics and column indexes stay
+                .withSizeStatisticsEnabled(false);
         // a dictionary of values that never repeat is hashed for nothing until Parquet gives up on it
         for (String column : EventParquetSchema.uniquePerEvent(topic)) {
             builder = builder.withDictionaryEncoding(column, false);

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import lens.broker.KafkaBroker;
 import lens.events.Topic;
 import lens.ingest.IngestionStatus;
@@ -78,8 +80,11 @@ class IngestionBenchmark {
                     "logging.level.lens.ingest=WARN")) {
                 long ingestStart = System.nanoTime();
                 IngestionStatus status = app.getBean(IngestionStatus.class);
-                while (status.landed(topic) < total) {
-                    Thread.sleep(20);
+                try (Recording profile = startProfile()) {
+                    while (status.landed(topic) < total) {
+                        Thread.sleep(20);
+                    }
+                    stopProfile(profile);
                 }
                 double ingestSeconds = seconds(ingestStart);
                 ingestRate = total / ingestSeconds;
@@ -98,6 +103,11 @@ class IngestionBenchmark {
             }
             System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
 
+            if (!Boolean.parseBoolean(System.getProperty("lens.bench.spark", "true"))) {
+                // development only (profiling the ingester): the published figures always include the Spark leg
+                System.out.println("[bench] Spark leg skipped (-Dlens.bench.spark=false)");
+                return;
+            }
             StructuredStreamingBaseline.Result spark = StructuredStreamingBaseline.run(broker.bootstrapServers(),
                     topic, work);
             double sparkRate = spark.rows() / spark.seconds(); // the topic now also holds the live phase
@@ -166,6 +176,23 @@ class IngestionBenchmark {
             }
         }
         return delays;
+    }
+
+    /** {@code -Dlens.bench.jfr=FILE} records a JFR profile of the ingester leg only (development). */
+    private static Recording startProfile() throws Exception {
+        if (System.getProperty("lens.bench.jfr") == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    private static void stopProfile(Recording recording) throws Exception {
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("lens.bench.jfr")));
+        }
     }
 
     private static double seconds(long startNanos) {
