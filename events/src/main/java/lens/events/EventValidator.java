@@ -236,7 +236,8 @@ public final class EventValidator {
         return new Validation.Invalid(reason, detail);
     }
 
-    private static boolean isUtf8(byte[] payload) {
+    /** Whether the bytes are well-formed UTF-8 (an ASCII scan first: nearly every event is ASCII). */
+    public static boolean isUtf8(byte[] payload) {
         boolean ascii = true;
         for (byte b : payload) {
             if (b < 0) {

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,7 +54,7 @@ public final class FastPathValidator {
 
     /** The valid event, or null when the canonical validator must decide. */
     Validation.Valid tryFastPath(Topic topic, byte[] payload) {
-        if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes || !isUtf8(payload)) {
+        if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes || !EventValidator.isUtf8(payload)) {
             return null;
         }
         TopicRules topicRules = rules.get(topic);
@@ -212,27 +208,6 @@ public final class FastPathValidator {
     /** The same comparison as the canonical validator's range check (a long compares as a double). */
     private static boolean inRange(Field field, double value) {
         return !((field.min() != null && value < field.min()) || (field.max() != null && value > field.max()));
-    }
-
-    private static boolean isUtf8(byte[] payload) {
-        for (byte b : payload) {
-            if (b < 0) {
-                return isStrictUtf8(payload);
-            }
-        }
-        return true;
-    }
-
-    private static boolean isStrictUtf8(byte[] payload) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** A topic's contract in the shape the fast path needs: arrays and indexes instead of lookups by name. */
