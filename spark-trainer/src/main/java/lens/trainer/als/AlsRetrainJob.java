@@ -3,6 +3,7 @@ package lens.trainer.als;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
@@ -92,12 +93,15 @@ public final class AlsRetrainJob implements LensSparkJob {
         Dataset<Row> interactions = cache(cached, WindowData.interactions(spark, request.lakeRoot(),
                 request.window(), settings.windowHours()));
         Dataset<Row> ratings = cache(cached, WindowData.latestRatings(interactions));
-        long ratingCount = ratings.count();
+        // one pass for the three counts (each a Spark job of its own otherwise)
+        Row counts = ratings.agg(count(lit(1)), countDistinct(col(WindowData.USER_ID)),
+                countDistinct(col(WindowData.MOVIE_ID))).first();
+        long ratingCount = counts.getLong(0);
         details.put("windowHours", settings.windowHours());
         details.put("interactions", interactions.count());
         metrics.put("ratings", (double) ratingCount);
-        metrics.put("users", (double) ratings.select(WindowData.USER_ID).distinct().count());
-        metrics.put("movies", (double) ratings.select(WindowData.MOVIE_ID).distinct().count());
+        metrics.put("users", (double) counts.getLong(1));
+        metrics.put("movies", (double) counts.getLong(2));
         if (ratingCount == 0) {
             return skipped(request, metrics, details, "no ratings in the window's completed hours");
         }

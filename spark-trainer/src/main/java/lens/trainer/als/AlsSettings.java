@@ -19,8 +19,10 @@ import lens.trainer.model.GatePolicy;
  * explicit.neighbours=40 explicit.similarityShrinkage=100   item-item neighbourhood model blended with ALS (0: off)
  * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
  * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
- * implicit.rank=20 implicit.regParam=0.1 implicit.alpha=1 implicit.maxIter=10
+ * implicit.rank=40 implicit.regParam=0.3 implicit.alpha=1 implicit.maxIter=10   (MovieLens 100K, README)
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
+ * implicit.rate.exponent=2           a rating counts weight.rate * (stars / 5)^exponent: low ratings count little
+ * implicit.confidence=linear|log implicit.epsilon=1   c = 1 + alpha * r, or c = 1 + alpha * log(1 + r / epsilon)
  * eval.k=10  eval.relevantRating=4.0                  ranking cut-off and what counts as a held-out positive
  * topn.n=20                          recommendations per user written for serving
  * gate.rmseTolerance=0.01 gate.rankingTolerance=0.05 gate.minBaselineLift=1.0 gate.timeBudgetSeconds=3600
@@ -56,12 +58,15 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
             weights.put(type.name(), request.doubleOption(key, ImplicitParams.DEFAULT_WEIGHTS.get(type.name())));
         }
         ImplicitParams implicit = new ImplicitParams(
-                request.intOption("implicit.rank", 20),
-                request.doubleOption("implicit.regParam", 0.1),
+                request.intOption("implicit.rank", 40),
+                request.doubleOption("implicit.regParam", 0.3),
                 request.doubleOption("implicit.alpha", 1.0),
                 request.intOption("implicit.maxIter", 10),
                 weights,
                 request.doubleOption("implicit.halfLifeHours", 168),
+                request.doubleOption("implicit.rate.exponent", 2.0),
+                ConfidenceScale.parse(request.option("implicit.confidence", "linear"),
+                        request.doubleOption("implicit.epsilon", 1.0)),
                 seed);
         GatePolicy gate = new GatePolicy(
                 request.doubleOption("gate.rmseTolerance", 0.01),

@@ -12,6 +12,8 @@ import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The ranking model: implicit-feedback ALS on one confidence value per user and movie. Each interaction adds its
@@ -30,8 +32,8 @@ public final class ImplicitModel {
         Column weight = lit(0.0);
         for (Map.Entry<String, Double> entry : params.weights().entrySet()) {
             Column typeWeight = entry.getKey().equals("RATE")
-                    ? lit(entry.getValue()).multiply(org.apache.spark.sql.functions.coalesce(
-                            col(WindowData.RATING), lit(5.0)).divide(5.0))
+                    ? lit(entry.getValue()).multiply(pow(org.apache.spark.sql.functions.coalesce(
+                            col(WindowData.RATING), lit(5.0)).divide(5.0), params.rateExponent()))
                     : lit(entry.getValue());
             weight = when(col(WindowData.TYPE).equalTo(entry.getKey()), typeWeight).otherwise(weight);
         }
@@ -39,11 +41,17 @@ public final class ImplicitModel {
                 : pow(lit(0.5), org.apache.spark.sql.functions.greatest(lit(0.0),
                         lit((double) referenceMillis).minus(col(WindowData.TIMESTAMP)))
                         .divide(params.halfLifeHours() * 3_600_000.0));
+        ConfidenceScale scale = params.confidence();
+        Column scaled = scale.kind() == ConfidenceScale.Kind.LINEAR ? col(CONFIDENCE)
+                : org.apache.spark.sql.functions.udf((UDF1<Double, Double>) scale::apply, DataTypes.DoubleType)
+                        .apply(col(CONFIDENCE));
         return interactions
                 .withColumn(CONFIDENCE, weight.multiply(decay))
                 .groupBy(ExplicitModel.USER, ExplicitModel.ITEM)
                 .agg(sum(CONFIDENCE).as(CONFIDENCE))
-                .filter(col(CONFIDENCE).gt(0));
+                .filter(col(CONFIDENCE).gt(0))
+                // ALS computes c = 1 + alpha * value from this column
+                .withColumn(CONFIDENCE, scaled);
     }
 
     public static ALSModel fit(Dataset<Row> confidences, ImplicitParams params) {

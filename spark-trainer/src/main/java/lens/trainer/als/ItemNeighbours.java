@@ -79,6 +79,15 @@ final class ItemNeighbours {
                 col(ExplicitModel.ITEM).as(NEIGHBOUR), col(RESIDUAL)).cache(), k);
     }
 
+    /**
+     * The same similarities over other residuals: the final model reuses those of the blend fit (on 90 % of the
+     * ratings) instead of repeating the co-rating self-join, the costliest step of the rating model.
+     */
+    ItemNeighbours withResiduals(Dataset<Row> newResiduals) {
+        return new ItemNeighbours(similarities, newResiduals.select(col(ExplicitModel.USER),
+                col(ExplicitModel.ITEM).as(NEIGHBOUR), col(RESIDUAL)).cache(), k);
+    }
+
     /** Adds {@link #SCORE} to (user, item, ...) rows: 0 when the user rated no positively similar movie. */
     Dataset<Row> score(Dataset<Row> rows) {
         Dataset<Row> pairs = rows.select(ExplicitModel.USER, ExplicitModel.ITEM).distinct();
@@ -110,6 +119,11 @@ final class ItemNeighbours {
 
     void unpersist() {
         similarities.unpersist();
+        residuals.unpersist();
+    }
+
+    /** Frees the residuals only: the similarities live on in a model {@link #withResiduals made from} this one. */
+    void unpersistResiduals() {
         residuals.unpersist();
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ranking model on MovieLens 100K, per-user random 80/20 split: held-out positives are ratings of 4 or more,
- * movies seen in training excluded. Its NDCG@10 must reach 1.7x the popularity baseline's.
+ * movies seen in training excluded. Its NDCG@10 must reach 2.0x the popularity baseline's: the defaults reach
+ * 2.11-2.28x on split seeds 7, 42 and 2026 (README), so 2.0 leaves a margin for platform differences.
  */
 class MovieLensRankingQualityTest {
 
@@ -39,7 +40,7 @@ class MovieLensRankingQualityTest {
     }
 
     @Test
-    void givenAPerUserRandomSplit_whenTrainingTheDefaultRankingModel_thenNdcgAt10IsAtLeast17TimesPopularity() {
+    void givenAPerUserRandomSplit_whenTrainingTheDefaultRankingModel_thenNdcgAt10IsAtLeastTwicePopularity() {
         Path dir = MovieLens100K.requireData();
         AlsSettings settings = AlsSettings.from(new JobRequest("lake", "work", EventHour.parse("2026-11-29T00"),
                 Map.of("holdout.mode", "user-random", "implicit.halfLifeHours", "0")));
@@ -66,7 +67,7 @@ class MovieLensRankingQualityTest {
                 metrics.get("coverage"), metrics.get("popularity_bias"), metrics.get("baseline_popularity_bias"),
                 settings.implicit().describe());
         assertThat(metrics.get("users_judged")).isGreaterThan(800.0);
-        assertThat(metrics.get("ndcg_lift")).isGreaterThanOrEqualTo(1.7);
+        assertThat(metrics.get("ndcg_lift")).isGreaterThanOrEqualTo(2.0);
         assertThat(metrics.get("coverage")).isGreaterThan(metrics.get("baseline_coverage"));
     }
 }
