@@ -5,6 +5,7 @@ import java.util.Map;
 import lens.events.EventHour;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
+import lens.trainer.job.LoopbackDriver;
 import lens.trainer.job.SparkJobRunner;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +39,7 @@ public final class SparkJobMain {
         if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
+        LoopbackDriver.apply(conf);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         int status = 0;
         try {

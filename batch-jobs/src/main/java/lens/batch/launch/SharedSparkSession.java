@@ -1,6 +1,7 @@
 package lens.batch.launch;
 
 import java.util.Map;
+import lens.trainer.job.LoopbackDriver;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,6 +38,7 @@ public class SharedSparkSession implements AutoCloseable {
                             .set("spark.sql.shuffle.partitions", "4")
                             .set("spark.sql.session.timeZone", "UTC");
                     conf.forEach(sparkConf::set);
+                    LoopbackDriver.apply(sparkConf);
                     session = SparkSession.builder().config(sparkConf).getOrCreate();
                 }
                 current = session;
