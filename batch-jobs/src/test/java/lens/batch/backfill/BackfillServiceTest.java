@@ -20,9 +20,9 @@ class BackfillServiceTest extends BatchTestContext {
     BackfillService backfill;
 
     @Test
-    void givenSixCompleteHours_whenBackfilledTwice_thenEveryHourCompletesOnceAndTheSecondInvocationDoesNoWork() {
-        EventHour from = EventHour.parse("2026-11-04T00");
-        EventHour to = EventHour.parse("2026-11-04T05");
+    void givenADayOfCompleteHours_whenBackfilledTwice_thenEveryHourCompletesOnceAndTheSecondInvocationDoesNoWork() {
+        EventHour from = EventHour.parse("2026-11-12T00");
+        EventHour to = EventHour.parse("2026-11-12T23");
         for (EventHour hour = from; hour.compareTo(to) <= 0; hour = hour.plusHours(1)) {
             lake().landHour(hour, 10 + hour.hourOfDay(), 2);
         }
@@ -32,16 +32,17 @@ class BackfillServiceTest extends BatchTestContext {
                 (done, total, outcome) -> progress.add(done + "/" + total));
         BackfillReport second = backfill.backfill(List.of("all"), from, to, 2, false, ProgressListener.NONE);
 
-        assertThat(first.rows()).hasSize(12);
-        assertThat(first.count(RunStatus.COMPLETED)).as(first.table()).isEqualTo(12);
+        // 24 hours x 2 jobs
+        assertThat(first.rows()).hasSize(48);
+        assertThat(first.count(RunStatus.COMPLETED)).as(first.table()).isEqualTo(48);
         assertThat(first.rows()).extracting(RunOutcome::window).isSorted();
-        assertThat(progress).hasSize(12).last().isEqualTo("12/12");
-        assertThat(second.count(RunStatus.SKIPPED)).as(second.table()).isEqualTo(12);
+        assertThat(progress).hasSize(48).last().isEqualTo("48/48");
+        assertThat(second.count(RunStatus.SKIPPED)).as(second.table()).isEqualTo(48);
         assertThat(second.allDone()).isTrue();
         long published = TestBroker.modelMetrics(HourCountJob.COUNT, HourCountJob.RATE).stream()
                 .filter(p -> p.metric().window().compareTo(from.toString()) >= 0
                         && p.metric().window().compareTo(to.toString()) <= 0).count();
-        assertThat(published).isEqualTo(12);
+        assertThat(published).isEqualTo(48);
     }
 
     @Test
