@@ -109,6 +109,24 @@ public final class Lake {
         return new Path(target.getParent(), "." + target.getName() + "." + writerId + ".tmp");
     }
 
+    /**
+     * Deletes the temp siblings {@link #writeAtomically} left for {@code target} when its writer crashed before
+     * the rename. Only for a caller that alone may write {@code target} now (it holds the target's lock or owns
+     * its partition): a live writer's temp would be deleted under it.
+     */
+    public int deleteOrphanedTemps(Path target) throws IOException {
+        String prefix = "." + target.getName() + ".";
+        int deleted = 0;
+        for (FileStatus status : listFiles(target.getParent())) {
+            String name = status.getPath().getName();
+            if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                delete(status.getPath());
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     public static boolean isHidden(Path path) {
         String name = path.getName();
         return name.startsWith(".") || name.startsWith("_");

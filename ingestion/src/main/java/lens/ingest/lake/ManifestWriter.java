@@ -63,6 +63,8 @@ public final class ManifestWriter {
             throws IOException {
         Path dir = lake.hourDir(topic, hour);
         try (ManifestLock.Held held = lock.tryAcquire(dir).orElseThrow(() -> new ManifestLock.BusyException(dir))) {
+            // a writer killed between its temp write and the rename left its temp here; the lock makes it ours
+            lake.deleteOrphanedTemps(new Path(dir, LakeLayout.MANIFEST));
             return writeUntilComplete(topic, hour, watermarks, held);
         }
     }

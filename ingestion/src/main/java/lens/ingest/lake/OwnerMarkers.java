@@ -32,6 +32,11 @@ public final class OwnerMarkers {
         return lake.path(Lake.STATE + "/owners/topic=" + topic.topicName() + "/partition=" + partition + ".json");
     }
 
+    /** Temps a crashed previous owner of the partition left; call only as its new owner, before claiming. */
+    public int deleteOrphanedTemps(Topic topic, int partition) throws IOException {
+        return lake.deleteOrphanedTemps(marker(topic, partition));
+    }
+
     /** Claims the partition; returns the claim's token, unique to this assignment. */
     public String claim(Topic topic, int partition, int generation) throws IOException {
         String token = UUID.randomUUID().toString();

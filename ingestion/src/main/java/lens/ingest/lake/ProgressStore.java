@@ -40,6 +40,11 @@ public final class ProgressStore {
                 EventJson.mapper().writeValueAsBytes(progress), writerId);
     }
 
+    /** Temps a crashed previous owner of the partition left; call only as its new owner. */
+    public int deleteOrphanedTemps(Topic topic, int partition) throws IOException {
+        return lake.deleteOrphanedTemps(new Path(topicDir(topic), "partition=" + partition + ".json"));
+    }
+
     public Optional<Long> read(Topic topic, int partition) throws IOException {
         return lake.readIfExists(new Path(topicDir(topic), "partition=" + partition + ".json"))
                 .map(bytes -> parse(bytes).watermark());

@@ -562,6 +562,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 for (Path temp : history.tempFiles()) {
                     lake.delete(temp);
                 }
+                int cleaned = history.tempFiles().size() + owners.deleteOrphanedTemps(topic, partition)
+                        + progress.deleteOrphanedTemps(topic, partition);
                 String token = owners.claim(topic, partition, generation);
                 OffsetAndMetadata commit = committed == null ? null : committed.get(tp);
                 long position = ResumePoint.seekPosition(history.resumeOffset(), commit == null ? -1 : commit.offset());
@@ -571,7 +573,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 landers.put(tp, new PartitionLander(tp, topic, token, position, history.replayFilterFrom(position), mark,
                         mark.lastPassedHour(props.grace()), clock.millis()));
                 log.info("{} recovered: position {} (lake {}, committed {}), {} temp files cleaned", tp, position,
-                        history.resumeOffset(), commit == null ? "none" : commit.offset(), history.tempFiles().size());
+                        history.resumeOffset(), commit == null ? "none" : commit.offset(), cleaned);
             }
             pendingManifests.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).addAll(scan.hoursNeedingManifest());
         }
