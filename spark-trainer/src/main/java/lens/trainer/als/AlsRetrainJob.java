@@ -24,6 +24,7 @@ import lens.trainer.eval.RegressionMetrics;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
 import lens.trainer.job.LensSparkJob;
+import lens.trainer.job.PhaseTimings;
 import lens.trainer.job.SparkJobs;
 import lens.trainer.lake.LakeInputs;
 import lens.trainer.model.GateDecision;
@@ -90,6 +91,7 @@ public final class AlsRetrainJob implements LensSparkJob {
     private JobResult train(SparkSession spark, JobRequest request, AlsSettings configured, ModelRegistry registry,
                             Map<String, Double> metrics, Map<String, Object> details, List<Dataset<Row>> cached) {
         AlsSettings settings = configured;
+        PhaseTimings timings = new PhaseTimings();
         Dataset<Row> interactions = cache(cached, WindowData.interactions(spark, request.lakeRoot(),
                 request.window(), settings.windowHours()));
         Dataset<Row> ratings = cache(cached, WindowData.latestRatings(interactions));
@@ -97,6 +99,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         Row counts = ratings.agg(count(lit(1)), countDistinct(col(WindowData.USER_ID)),
                 countDistinct(col(WindowData.MOVIE_ID))).first();
         long ratingCount = counts.getLong(0);
+        timings.lap("read");
         details.put("windowHours", settings.windowHours());
         details.put("interactions", interactions.count());
         metrics.put("ratings", (double) ratingCount);
@@ -125,6 +128,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         long trainCount = train.count();
         metrics.put("train_ratings", (double) trainCount);
         metrics.put("holdout_ratings", (double) holdout.count());
+        timings.lap("index_and_split");
         if (trainCount == 0) {
             return skipped(request, metrics, details, "every rating of the window fell into the holdout");
         }
@@ -133,8 +137,9 @@ public final class AlsRetrainJob implements LensSparkJob {
             Tuner.Outcome tuned = Tuner.tune(spark, split, configured, movies.size());
             details.put("tuning", tuned.trials());
             settings = configured.withModels(tuned.explicit(), tuned.implicit());
+            timings.lap("tune");
         }
-        return trainAndJudge(spark, request, settings, registry, metrics, details, cached,
+        return trainAndJudge(spark, request, settings, registry, metrics, details, cached, timings,
                 new Prepared(started, users, movies, userTable, movieTable, interactions, ratings,
                         indexedInteractions, split, train, holdout, trainInteractions));
     }
@@ -148,7 +153,7 @@ public final class AlsRetrainJob implements LensSparkJob {
 
     private JobResult trainAndJudge(SparkSession spark, JobRequest request, AlsSettings settings,
                                     ModelRegistry registry, Map<String, Double> metrics, Map<String, Object> details,
-                                    List<Dataset<Row>> cached, Prepared data) {
+                                    List<Dataset<Row>> cached, PhaseTimings timings, Prepared data) {
         long started = data.started();
         IdIndex users = data.users();
         IdIndex movies = data.movies();
@@ -156,10 +161,17 @@ public final class AlsRetrainJob implements LensSparkJob {
         Dataset<Row> train = data.train();
         Dataset<Row> holdout = data.holdout();
         Dataset<Row> trainInteractions = data.trainInteractions();
-        ExplicitModel explicit = ExplicitModel.fit(train, settings.explicit());
+        CoRatingBudget.Decision budget = CoRatingBudget.apply(train, settings.explicit());
+        if (budget.pairs() >= 0) {
+            metrics.put("co_rating_pairs", (double) budget.pairs());
+        }
+        budget.skipped().ifPresent(reason -> details.put("explicitModel", reason));
+        ExplicitModel explicit = ExplicitModel.fit(train, budget.params());
+        timings.lap("explicit_fit");
         Dataset<Row> confidences = cache(cached, ImplicitModel.confidences(trainInteractions, settings.implicit(),
                 split.trainedUntil()));
         ALSModel implicit = ImplicitModel.fit(confidences, settings.implicit());
+        timings.lap("implicit_fit");
         double trainingSeconds = (System.nanoTime() - started) / 1e9;
 
         RegressionMetrics regression = evaluate(explicit.predict(holdout));
@@ -179,6 +191,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         });
         metrics.put("k", (double) settings.k());
         metrics.put("training_seconds", trainingSeconds);
+        timings.lap("evaluate");
 
         String version = registry.newVersion(request.window());
         Path versionDir = registry.versionDir(version);
@@ -190,6 +203,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         }
         users.write(versionDir.resolve(USERS_INDEX));
         movies.write(versionDir.resolve(MOVIES_INDEX));
+        timings.lap("save");
 
         Optional<ModelMetadata> champion = registry.champion().flatMap(registry::metadata);
         Optional<Map<String, Double>> championMetrics = champion.flatMap(meta -> championOnSameHoldout(spark,
@@ -206,6 +220,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         }
         GateDecision decision = new PromotionGate(settings.gate()).decide(challengerForGate, championMetrics,
                 trainingSeconds);
+        timings.lap("champion");
 
         Map<String, String> artifacts = new LinkedHashMap<>();
         artifacts.put("explicit", EXPLICIT_DIR);
@@ -234,6 +249,8 @@ public final class AlsRetrainJob implements LensSparkJob {
                 data.indexedInteractions(), data.userTable(), data.movieTable(), movies.size(), metrics);
         metrics.put("recommended_users", (double) lists);
         writeEvaluation(spark, request, metrics);
+        timings.lap("top_n");
+        details.put("phaseSeconds", timings.seconds());
 
         details.put("modelVersion", version);
         details.put("modelPath", versionDir.toString());

@@ -18,6 +18,7 @@ import lens.trainer.model.GatePolicy;
  * explicit.userBiasReg=3 explicit.movieBiasReg=5     (tuned on MovieLens 100K fold u1)
  * explicit.neighbours=40 explicit.similarityShrinkage=100   item-item neighbourhood model blended with ALS (0: off)
  * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
+ * explicit.maxCoRatingPairs=100000000   above this many co-rating pairs the window trains ALS alone (0: no limit)
  * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
  * implicit.rank=40 implicit.regParam=0.3 implicit.alpha=1 implicit.maxIter=10   (MovieLens 100K, README)
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
@@ -49,6 +50,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.intOption("explicit.neighbours", 40),
                 request.doubleOption("explicit.similarityShrinkage", 100),
                 request.intOption("explicit.similaritiesPerMovie", 100),
+                request.longOption("explicit.maxCoRatingPairs", CoRatingBudget.DEFAULT_MAX_PAIRS),
                 request.doubleOption("explicit.blend.validationFraction", 0.1),
                 blendWeights(request.option("explicit.blend.weights", "fit")),
                 seed);

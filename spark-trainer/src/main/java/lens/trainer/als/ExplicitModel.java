@@ -75,10 +75,10 @@ public final class ExplicitModel {
     public static ExplicitModel fit(Dataset<Row> ratings, ExplicitParams params) {
         Checkpoints.require(ratings);
         if (params.neighbours() == 0) {
-            return fitParts(ratings, params, BlendWeights.ALS_ONLY);
+            return fitParts(ratings, params, BlendWeights.ALS_ONLY, null);
         }
         if (params.fixedBlend() != null) {
-            return fitParts(ratings, params, params.fixedBlend());
+            return fitParts(ratings, params, params.fixedBlend(), null);
         }
         BlendFit fitted = fitBlend(ratings, params);
         return fitParts(ratings, params, fitted.weights(), fitted.neighbours());
@@ -93,24 +93,30 @@ public final class ExplicitModel {
         Dataset<Row>[] parts = ratings.randomSplit(new double[] {1 - share, share}, params.seed());
         Dataset<Row> fitPart = parts[0].cache();
         try {
-            ExplicitModel partial = fitParts(fitPart, params, BlendWeights.ALS_ONLY);
-            Column y = col(RATING).minus(col(BASELINE));
-            Column a = col(ALS_SCORE);
-            Column k = col(ItemNeighbours.SCORE);
-            Row sums = partial.scores(parts[1]).agg(count(lit(1)), sum(a.multiply(a)), sum(a.multiply(k)),
-                    sum(k.multiply(k)), sum(a.multiply(y)), sum(k.multiply(y))).first();
-            partial.unpersistAllButSimilarities();
-            BlendWeights weights = sums.getLong(0) == 0 ? BlendWeights.ALS_ONLY : BlendWeights.fit(
-                    new BlendWeights.NormalEquations(sums.getLong(0), sums.getDouble(1), sums.getDouble(2),
-                            sums.getDouble(3), sums.getDouble(4), sums.getDouble(5)));
-            return new BlendFit(weights, partial.neighbours);
+            ExplicitModel partial = fitParts(fitPart, params, BlendWeights.ALS_ONLY, null);
+            boolean fitted = false;
+            try {
+                Column y = col(RATING).minus(col(BASELINE));
+                Column a = col(ALS_SCORE);
+                Column k = col(ItemNeighbours.SCORE);
+                Row sums = partial.scores(parts[1]).agg(count(lit(1)), sum(a.multiply(a)), sum(a.multiply(k)),
+                        sum(k.multiply(k)), sum(a.multiply(y)), sum(k.multiply(y))).first();
+                BlendWeights weights = sums.getLong(0) == 0 ? BlendWeights.ALS_ONLY : BlendWeights.fit(
+                        new BlendWeights.NormalEquations(sums.getLong(0), sums.getDouble(1), sums.getDouble(2),
+                                sums.getDouble(3), sums.getDouble(4), sums.getDouble(5)));
+                fitted = true;
+                return new BlendFit(weights, partial.neighbours);
+            } finally {
+                // the similarities live on in the final model; if scoring failed, nothing does
+                if (fitted) {
+                    partial.unpersistAllButSimilarities();
+                } else {
+                    partial.unpersist();
+                }
+            }
         } finally {
             fitPart.unpersist();
         }
-    }
-
-    static ExplicitModel fitParts(Dataset<Row> ratings, ExplicitParams params, BlendWeights blend) {
-        return fitParts(ratings, params, blend, null);
     }
 
     /** @param similaritiesFrom a neighbourhood part whose similarities to reuse; null: compute them here */

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param similarityShrinkage     pseudo-count shrinking item-item similarities with few common raters
  * @param similaritiesPerMovie    strongest similarities kept per movie (0: all): bounds the prediction join on
  *                                large catalogs, at the price of ignoring weaker neighbours a user rated
+ * @param maxCoRatingPairs        budget of the similarities' co-rating self-join (sum over users of n(n-1)/2);
+ *                                a window above it trains ALS alone (0: no budget), see {@link CoRatingBudget}
  * @param blendValidationFraction share of the training ratings the blend weights are fitted on (parts trained on
  *                                the rest), when {@code fixedBlend} is null
  * @param fixedBlend              blend weights given a priori, or null to fit them on the validation share
@@ -25,14 +27,15 @@ import java.util.Map;
  */
 public record ExplicitParams(int rank, double regParam, int maxIter, boolean biases, double userBiasReg,
                              double movieBiasReg, int neighbours, double similarityShrinkage, int similaritiesPerMovie,
-                             double blendValidationFraction, BlendWeights fixedBlend, long seed) {
+                             long maxCoRatingPairs, double blendValidationFraction, BlendWeights fixedBlend,
+                             long seed) {
 
     public ExplicitParams {
         if (rank < 1 || maxIter < 1 || regParam < 0 || userBiasReg < 0 || movieBiasReg < 0) {
             throw new IllegalArgumentException("invalid explicit ALS parameters: rank=" + rank + " maxIter=" + maxIter
                     + " regParam=" + regParam);
         }
-        if (neighbours < 0 || similarityShrinkage < 0 || similaritiesPerMovie < 0) {
+        if (neighbours < 0 || similarityShrinkage < 0 || similaritiesPerMovie < 0 || maxCoRatingPairs < 0) {
             throw new IllegalArgumentException("invalid neighbourhood parameters: neighbours=" + neighbours
                     + " similarityShrinkage=" + similarityShrinkage);
         }
@@ -44,7 +47,14 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
 
     public ExplicitParams withRankAndReg(int newRank, double newRegParam) {
         return new ExplicitParams(newRank, newRegParam, maxIter, biases, userBiasReg, movieBiasReg, neighbours,
-                similarityShrinkage, similaritiesPerMovie, blendValidationFraction, fixedBlend, seed);
+                similarityShrinkage, similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, fixedBlend,
+                seed);
+    }
+
+    /** The same model without its neighbourhood part: biases and ALS alone. */
+    public ExplicitParams withoutNeighbours() {
+        return new ExplicitParams(rank, regParam, maxIter, biases, userBiasReg, movieBiasReg, 0, similarityShrinkage,
+                similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, fixedBlend, seed);
     }
 
     public Map<String, String> describe() {
@@ -59,6 +69,7 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
         if (neighbours > 0) {
             params.put("explicit.similarityShrinkage", Double.toString(similarityShrinkage));
             params.put("explicit.similaritiesPerMovie", Integer.toString(similaritiesPerMovie));
+            params.put("explicit.maxCoRatingPairs", Long.toString(maxCoRatingPairs));
             params.put("explicit.blend.weights", fixedBlend == null ? "fit"
                     : fixedBlend.als() + "," + fixedBlend.neighbours());
             if (fixedBlend == null) {

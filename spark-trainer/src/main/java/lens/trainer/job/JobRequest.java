@@ -26,6 +26,11 @@ public record JobRequest(String lakeRoot, String workDir, EventHour window, Map<
         return value == null ? defaultValue : Integer.parseInt(value.trim());
     }
 
+    public long longOption(String key, long defaultValue) {
+        String value = options.get(key);
+        return value == null ? defaultValue : Long.parseLong(value.trim().replace("_", ""));
+    }
+
     public double doubleOption(String key, double defaultValue) {
         String value = options.get(key);
         return value == null ? defaultValue : Double.parseDouble(value.trim());

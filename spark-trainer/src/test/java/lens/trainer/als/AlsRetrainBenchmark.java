@@ -105,6 +105,9 @@ class AlsRetrainBenchmark {
                         + "peak_rss_mb=%d rmse=%.4f ndcg_lift=%.2f options=%s%n", size, count, bare, whole, whole / bare,
                 peakRssMb(), result.metrics().getOrDefault("rmse", Double.NaN),
                 result.metrics().getOrDefault("ndcg_lift", Double.NaN), extraOptions());
+        System.out.printf(Locale.ROOT, "BENCH %s phases_s=%s co_rating_pairs=%.0f %s%n", size,
+                result.details().get("phaseSeconds"), result.metrics().getOrDefault("co_rating_pairs", -1.0),
+                result.details().getOrDefault("explicitModel", ""));
     }
 
     /** -Dlens.benchmark.options=key=value;key=value: job options for the retrain, e.g. explicit.neighbours=0. */

@@ -1,0 +1,54 @@
+package lens.trainer.als;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Keeps the rating model's neighbourhood part within what a run can afford. Its similarities come from a self-join
+ * of each user's ratings, {@code sum over users of n(n-1)/2} rows: about 10M for MovieLens 100K, 80M for 1M
+ * synthetic ratings, 700M for 10M (70,000 users), where the join alone outlasts any hourly budget. Above
+ * {@code explicit.maxCoRatingPairs} the run trains biases and ALS alone and says so in its summary, instead of
+ * missing its hour.
+ */
+public final class CoRatingBudget {
+
+    public static final long DEFAULT_MAX_PAIRS = 100_000_000L;
+
+    /** The parameters to train with, the pairs counted (-1: not counted) and, when skipped, why. */
+    public record Decision(ExplicitParams params, long pairs, Optional<String> skipped) {
+    }
+
+    private CoRatingBudget() {
+    }
+
+    public static Decision apply(Dataset<Row> ratings, ExplicitParams params) {
+        if (params.neighbours() == 0 || params.maxCoRatingPairs() == 0) {
+            return new Decision(params, -1, Optional.empty());
+        }
+        long pairs = pairs(ratings);
+        Optional<String> skipped = exceeded(pairs, params.maxCoRatingPairs());
+        return new Decision(skipped.isPresent() ? params.withoutNeighbours() : params, pairs, skipped);
+    }
+
+    /** Rows of the co-rating self-join of {@code ratings(user, ...)}: each unordered pair of a user's ratings. */
+    static long pairs(Dataset<Row> ratings) {
+        Row total = ratings.groupBy(ExplicitModel.USER).agg(count(lit(1)).as("n"))
+                .agg(sum(col("n").multiply(col("n").minus(1)))).first();
+        return total.isNullAt(0) ? 0 : total.getLong(0) / 2;
+    }
+
+    static Optional<String> exceeded(long pairs, long maxPairs) {
+        if (maxPairs == 0 || pairs <= maxPairs) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "neighbourhood skipped: %,d co-rating pairs exceed "
+                + "explicit.maxCoRatingPairs=%,d; the rating model is biases and ALS alone", pairs, maxPairs));
+    }
+}
