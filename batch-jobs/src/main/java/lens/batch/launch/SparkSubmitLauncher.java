@@ -39,6 +39,7 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
     private final Duration timeout;
     private final Duration stopGrace;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook = new Thread(this::stopDrivers, "lens-spark-submit-stop");
 
     /**
      * @param timeout   a submission running longer is killed and fails
@@ -50,7 +51,7 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
         this.timeout = timeout;
         this.stopGrace = stopGrace;
         // A stopping JVM may close no Spring context in time; its drivers must still not outlive the grace.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "lens-spark-submit-stop"));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     @Override
@@ -115,6 +116,20 @@ public class SparkSubmitLauncher implements SparkJobLauncher, AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            // closed normally: the hook has nothing left to do, and a long-lived JVM must not gather one per launcher
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) stopDrivers itself
+        }
+        stopDrivers();
+    }
+
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    private void stopDrivers() {
         long deadline = System.nanoTime() + stopGrace.toNanos();
         if (!running.isEmpty()) {
             log.info("waiting up to {} for {} running spark-submit driver(s) to finish", stopGrace, running.size());

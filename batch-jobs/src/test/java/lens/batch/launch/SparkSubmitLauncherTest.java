@@ -72,6 +72,17 @@ class SparkSubmitLauncherTest {
                 .hasMessageContaining("driver log: " + workdir.resolve("logs").resolve(HourCountJob.COUNT));
     }
 
+    @Test
+    void givenALauncherClosedNormally_thenItsShutdownHookIsGone_soALongLivedJvmDoesNotGatherThem() {
+        SparkSubmitLauncher launcher = new SparkSubmitLauncher(command("local[1]"), workdir.resolve("logs"),
+                Duration.ofMinutes(5), Duration.ofMinutes(1));
+
+        launcher.close();
+
+        // removing a registered hook answers true; false means close() took it away already
+        assertThat(Runtime.getRuntime().removeShutdownHook(launcher.shutdownHook())).isFalse();
+    }
+
     private JobRequest request() {
         return new JobRequest(lake.root().toString(), workdir.toString(), HOUR, Map.of());
     }
