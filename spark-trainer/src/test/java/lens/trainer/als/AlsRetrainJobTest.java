@@ -90,6 +90,14 @@ class AlsRetrainJobTest {
         assertThat(result.metrics().get("mae")).isLessThan(result.metrics().get("rmse"));
         String version = (String) result.details().get("modelVersion");
         assertThat(result.details()).containsEntry("decision", "promoted");
+        // where the run's time went, phase by phase in the order they ran; the window is far within the budget
+        @SuppressWarnings("unchecked")
+        Map<String, Double> phases = (Map<String, Double>) result.details().get("phaseSeconds");
+        assertThat(phases).containsOnlyKeys("read", "index_and_split", "explicit_fit", "implicit_fit", "evaluate",
+                "save", "champion", "top_n");
+        assertThat(phases.values()).allSatisfy(seconds -> assertThat(seconds).isNotNegative());
+        assertThat(result.metrics().get("co_rating_pairs")).isPositive();
+        assertThat(result.details()).doesNotContainKey("explicitModel");
         ModelRegistry registry = ModelRegistry.forWorkDir(work);
         assertThat(registry.champion()).contains(version);
         assertThat(registry.versionDir(version).resolve("explicit/als/metadata")).isDirectory();
