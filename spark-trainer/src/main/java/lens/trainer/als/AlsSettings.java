@@ -19,6 +19,7 @@ import lens.trainer.model.GatePolicy;
  * explicit.neighbours=40 explicit.similarityShrinkage=100   item-item neighbourhood model blended with ALS (0: off)
  * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
  * explicit.maxCoRatingPairs=100000000   above this many co-rating pairs the window trains ALS alone (0: no limit)
+ * als.blocks=0   user and item blocks of both ALS fits (0: the Spark context's default parallelism)
  * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
  * implicit.rank=40 implicit.regParam=0.3 implicit.alpha=1 implicit.maxIter=10   (MovieLens 100K, README)
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
@@ -53,6 +54,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.longOption("explicit.maxCoRatingPairs", CoRatingBudget.DEFAULT_MAX_PAIRS),
                 request.doubleOption("explicit.blend.validationFraction", 0.1),
                 blendWeights(request.option("explicit.blend.weights", "fit")),
+                request.intOption("als.blocks", 0),
                 seed);
         Map<String, Double> weights = new LinkedHashMap<>();
         for (InteractionType type : InteractionType.values()) {
@@ -69,6 +71,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.doubleOption("implicit.rate.exponent", 2.0),
                 ConfidenceScale.parse(request.option("implicit.confidence", "linear"),
                         request.doubleOption("implicit.epsilon", 1.0)),
+                request.intOption("als.blocks", 0),
                 seed);
         GatePolicy gate = new GatePolicy(
                 request.doubleOption("gate.rmseTolerance", 0.01),

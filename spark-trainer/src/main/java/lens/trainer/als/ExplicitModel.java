@@ -150,6 +150,7 @@ public final class ExplicitModel {
                 .setRegParam(params.regParam())
                 .setMaxIter(params.maxIter())
                 .setSeed(params.seed())
+                .setNumBlocks(AlsBlocks.resolve(params.blocks(), spark))
                 .setUserCol(USER)
                 .setItemCol(ITEM)
                 .setRatingCol(RESIDUAL)

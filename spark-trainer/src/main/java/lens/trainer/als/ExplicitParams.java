@@ -23,17 +23,22 @@ import java.util.Map;
  * @param blendValidationFraction share of the training ratings the blend weights are fitted on (parts trained on
  *                                the rest), when {@code fixedBlend} is null
  * @param fixedBlend              blend weights given a priori, or null to fit them on the validation share
+ * @param blocks                  ALS user and item blocks (0: the Spark context's default parallelism), see
+ *                                {@link AlsBlocks}
  * @param seed                    ALS initialisation and validation split seed
  */
 public record ExplicitParams(int rank, double regParam, int maxIter, boolean biases, double userBiasReg,
                              double movieBiasReg, int neighbours, double similarityShrinkage, int similaritiesPerMovie,
                              long maxCoRatingPairs, double blendValidationFraction, BlendWeights fixedBlend,
-                             long seed) {
+                             int blocks, long seed) {
 
     public ExplicitParams {
         if (rank < 1 || maxIter < 1 || regParam < 0 || userBiasReg < 0 || movieBiasReg < 0) {
             throw new IllegalArgumentException("invalid explicit ALS parameters: rank=" + rank + " maxIter=" + maxIter
                     + " regParam=" + regParam);
+        }
+        if (blocks < 0) {
+            throw new IllegalArgumentException("als.blocks must be 0 (automatic) or positive, got " + blocks);
         }
         if (neighbours < 0 || similarityShrinkage < 0 || similaritiesPerMovie < 0 || maxCoRatingPairs < 0) {
             throw new IllegalArgumentException("invalid neighbourhood parameters: neighbours=" + neighbours
@@ -48,13 +53,13 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
     public ExplicitParams withRankAndReg(int newRank, double newRegParam) {
         return new ExplicitParams(newRank, newRegParam, maxIter, biases, userBiasReg, movieBiasReg, neighbours,
                 similarityShrinkage, similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, fixedBlend,
-                seed);
+                blocks, seed);
     }
 
     /** The same model without its neighbourhood part: biases and ALS alone. */
     public ExplicitParams withoutNeighbours() {
         return new ExplicitParams(rank, regParam, maxIter, biases, userBiasReg, movieBiasReg, 0, similarityShrinkage,
-                similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, fixedBlend, seed);
+                similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, fixedBlend, blocks, seed);
     }
 
     public Map<String, String> describe() {
@@ -76,6 +81,7 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
                 params.put("explicit.blend.validationFraction", Double.toString(blendValidationFraction));
             }
         }
+        params.put("als.blocks", blocks == 0 ? "auto" : Integer.toString(blocks));
         params.put("explicit.seed", Long.toString(seed));
         return params;
     }

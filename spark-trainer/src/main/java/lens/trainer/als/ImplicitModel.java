@@ -63,6 +63,7 @@ public final class ImplicitModel {
                 .setAlpha(params.alpha())
                 .setMaxIter(params.maxIter())
                 .setSeed(params.seed())
+                .setNumBlocks(AlsBlocks.resolve(params.blocks(), confidences.sparkSession()))
                 .setUserCol(ExplicitModel.USER)
                 .setItemCol(ExplicitModel.ITEM)
                 .setRatingCol(CONFIDENCE)

@@ -15,17 +15,19 @@ import java.util.Map;
  * @param halfLifeHours     an interaction counts half as much this many hours before the window's end (0: no decay)
  * @param rateExponent      a rating counts {@code weight(RATE) * (stars / 5)^rateExponent} (0: stars ignored)
  * @param confidence        how the strength r becomes the confidence (linear or log)
+ * @param blocks            ALS user and item blocks (0: the Spark context's default parallelism)
  * @param seed              initialisation seed
  */
 public record ImplicitParams(int rank, double regParam, double alpha, int maxIter, Map<String, Double> weights,
-                            double halfLifeHours, double rateExponent, ConfidenceScale confidence, long seed) {
+                            double halfLifeHours, double rateExponent, ConfidenceScale confidence, int blocks,
+                            long seed) {
 
     public static final Map<String, Double> DEFAULT_WEIGHTS = Map.of(
             "VIEW", 1.0, "CLICK", 2.0, "SEARCH", 1.5, "BOOKMARK", 4.0, "RATE", 5.0);
 
     public ImplicitParams {
         if (rank < 1 || maxIter < 1 || regParam < 0 || alpha < 0 || halfLifeHours < 0 || rateExponent < 0
-                || confidence == null) {
+                || confidence == null || blocks < 0) {
             throw new IllegalArgumentException("invalid implicit ALS parameters: rank=" + rank + " alpha=" + alpha
                     + " rateExponent=" + rateExponent + " confidence=" + confidence);
         }
@@ -38,7 +40,7 @@ public record ImplicitParams(int rank, double regParam, double alpha, int maxIte
 
     public ImplicitParams withRankRegAlpha(int newRank, double newRegParam, double newAlpha) {
         return new ImplicitParams(newRank, newRegParam, newAlpha, maxIter, weights, halfLifeHours, rateExponent,
-                confidence, seed);
+                confidence, blocks, seed);
     }
 
     public Map<String, String> describe() {

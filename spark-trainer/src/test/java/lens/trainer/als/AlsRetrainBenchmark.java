@@ -75,7 +75,7 @@ class AlsRetrainBenchmark {
             default -> throw new IllegalArgumentException("size " + size);
         };
         new LakeFixture(spark, lake).writeBulk(events);
-        AlsSettings settings = AlsSettings.from(new JobRequest(lake.toString(), dir.toString(), WINDOW, Map.of()));
+        AlsSettings settings = AlsSettings.from(new JobRequest(lake.toString(), dir.toString(), WINDOW, extraOptions()));
 
         // (a) bare ALS.fit, both models, same parameters, ratings already indexed and cached
         Dataset<Row> ratings = spark.read().parquet(lake.resolve("events").toString())
@@ -86,10 +86,12 @@ class AlsRetrainBenchmark {
         long bareStart = System.nanoTime();
         new ALS().setRank(settings.explicit().rank()).setRegParam(settings.explicit().regParam())
                 .setMaxIter(settings.explicit().maxIter()).setSeed(42).setUserCol("user").setItemCol("item")
+                .setNumBlocks(AlsBlocks.resolve(settings.explicit().blocks(), spark))
                 .setRatingCol("rating").fit(ratings);
         new ALS().setImplicitPrefs(true).setRank(settings.implicit().rank())
                 .setRegParam(settings.implicit().regParam()).setAlpha(settings.implicit().alpha())
                 .setMaxIter(settings.implicit().maxIter()).setSeed(42).setUserCol("user").setItemCol("item")
+                .setNumBlocks(AlsBlocks.resolve(settings.implicit().blocks(), spark))
                 .setRatingCol("rating").fit(ratings);
         double bare = (System.nanoTime() - bareStart) / 1e9;
         ratings.unpersist();
