@@ -115,16 +115,19 @@ public final class Lake {
      * its partition): a live writer's temp would be deleted under it.
      */
     public int deleteOrphanedTemps(Path target) throws IOException {
-        String prefix = "." + target.getName() + ".";
         int deleted = 0;
         for (FileStatus status : listFiles(target.getParent())) {
-            String name = status.getPath().getName();
-            if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+            if (isTempOf(target, status.getPath().getName())) {
                 delete(status.getPath());
                 deleted++;
             }
         }
         return deleted;
+    }
+
+    /** Whether {@code fileName} is a temp of {@link #writeAtomically} for {@code target} (any writer's). */
+    public static boolean isTempOf(Path target, String fileName) {
+        return fileName.startsWith("." + target.getName() + ".") && fileName.endsWith(".tmp");
     }
 
     public static boolean isHidden(Path path) {

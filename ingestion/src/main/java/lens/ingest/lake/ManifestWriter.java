@@ -63,8 +63,6 @@ public final class ManifestWriter {
             throws IOException {
         Path dir = lake.hourDir(topic, hour);
         try (ManifestLock.Held held = lock.tryAcquire(dir).orElseThrow(() -> new ManifestLock.BusyException(dir))) {
-            // a writer killed between its temp write and the rename left its temp here; the lock makes it ours
-            lake.deleteOrphanedTemps(new Path(dir, LakeLayout.MANIFEST));
             return writeUntilComplete(topic, hour, watermarks, held);
         }
     }
@@ -95,6 +93,11 @@ public final class ManifestWriter {
         long newLateRows = 0;
         for (FileStatus status : lake.listFiles(dir)) {
             String name = status.getPath().getName();
+            if (Lake.isTempOf(manifestPath, name)) {
+                // a writer killed between its temp write and the rename left it here; the lock makes it ours
+                lake.delete(status.getPath());
+                continue;
+            }
             Optional<LandedFileName> landed = LandedFileName.parse(name);
             if (Lake.isHidden(status.getPath()) || landed.isEmpty() || !name.endsWith(".parquet")) {
                 continue;
