@@ -67,61 +67,41 @@ public final class ExplicitModel {
     /**
      * Fits on {@code ratings(user, item, rating)}; the caller caches the input if it reuses it. With a
      * neighbourhood part and no fixed blend, the blend weights are first fitted on a seeded random validation share
-     * of {@code ratings} (both parts trained on the rest), then the biases, ALS and the neighbourhood residuals are
-     * refitted on all of {@code ratings}; the neighbourhood similarities of the blend fit are kept (the co-rating
-     * self-join they come from is the costliest step; MovieLens 100K 5-fold RMSE 0.9132, against 0.9128 with
-     * similarities recomputed on all ratings).
+     * of {@code ratings} (both parts trained on the rest), then every part is refitted on all of {@code ratings}.
      */
     public static ExplicitModel fit(Dataset<Row> ratings, ExplicitParams params) {
         Checkpoints.require(ratings);
         if (params.neighbours() == 0) {
-            return fitParts(ratings, params, BlendWeights.ALS_ONLY, null);
+            return fitParts(ratings, params, BlendWeights.ALS_ONLY);
         }
-        if (params.fixedBlend() != null) {
-            return fitParts(ratings, params, params.fixedBlend(), null);
-        }
-        BlendFit fitted = fitBlend(ratings, params);
-        return fitParts(ratings, params, fitted.weights(), fitted.neighbours());
+        BlendWeights blend = params.fixedBlend() != null ? params.fixedBlend() : fitBlend(ratings, params);
+        return fitParts(ratings, params, blend);
     }
 
-    /** Blend weights and the neighbourhood part they were fitted with, whose similarities the final model reuses. */
-    record BlendFit(BlendWeights weights, ItemNeighbours neighbours) {
-    }
-
-    static BlendFit fitBlend(Dataset<Row> ratings, ExplicitParams params) {
+    static BlendWeights fitBlend(Dataset<Row> ratings, ExplicitParams params) {
         double share = params.blendValidationFraction();
         Dataset<Row>[] parts = ratings.randomSplit(new double[] {1 - share, share}, params.seed());
         Dataset<Row> fitPart = parts[0].cache();
         try {
-            ExplicitModel partial = fitParts(fitPart, params, BlendWeights.ALS_ONLY, null);
-            boolean fitted = false;
+            ExplicitModel partial = fitParts(fitPart, params, BlendWeights.ALS_ONLY);
             try {
                 Column y = col(RATING).minus(col(BASELINE));
                 Column a = col(ALS_SCORE);
                 Column k = col(ItemNeighbours.SCORE);
                 Row sums = partial.scores(parts[1]).agg(count(lit(1)), sum(a.multiply(a)), sum(a.multiply(k)),
                         sum(k.multiply(k)), sum(a.multiply(y)), sum(k.multiply(y))).first();
-                BlendWeights weights = sums.getLong(0) == 0 ? BlendWeights.ALS_ONLY : BlendWeights.fit(
+                return sums.getLong(0) == 0 ? BlendWeights.ALS_ONLY : BlendWeights.fit(
                         new BlendWeights.NormalEquations(sums.getLong(0), sums.getDouble(1), sums.getDouble(2),
                                 sums.getDouble(3), sums.getDouble(4), sums.getDouble(5)));
-                fitted = true;
-                return new BlendFit(weights, partial.neighbours);
             } finally {
-                // the similarities live on in the final model; if scoring failed, nothing does
-                if (fitted) {
-                    partial.unpersistAllButSimilarities();
-                } else {
-                    partial.unpersist();
-                }
+                partial.unpersist();
             }
         } finally {
             fitPart.unpersist();
         }
     }
 
-    /** @param similaritiesFrom a neighbourhood part whose similarities to reuse; null: compute them here */
-    static ExplicitModel fitParts(Dataset<Row> ratings, ExplicitParams params, BlendWeights blend,
-                                  ItemNeighbours similaritiesFrom) {
+    static ExplicitModel fitParts(Dataset<Row> ratings, ExplicitParams params, BlendWeights blend) {
         Row stats = ratings.agg(avg(RATING), min(RATING), max(RATING), count(lit(1))).first();
         if (stats.getLong(3) == 0) {
             throw new IllegalArgumentException("no ratings to train on");
@@ -158,7 +138,6 @@ public final class ExplicitModel {
                 .setColdStartStrategy("drop")
                 .fit(residuals);
         ItemNeighbours neighbours = params.neighbours() == 0 ? null
-                : similaritiesFrom != null ? similaritiesFrom.withResiduals(residuals.select(USER, ITEM, RESIDUAL))
                 : ItemNeighbours.fit(residuals.select(USER, ITEM, RESIDUAL), params.neighbours(),
                         params.similarityShrinkage(), params.similaritiesPerMovie());
         return new ExplicitModel(mu, stats.getDouble(1), stats.getDouble(2), userBiases, itemBiases, model,
@@ -195,14 +174,6 @@ public final class ExplicitModel {
         }
     }
 
-    private void unpersistAllButSimilarities() {
-        userBiases.unpersist();
-        itemBiases.unpersist();
-        if (neighbours != null) {
-            neighbours.unpersistResiduals();
-        }
-    }
-
     public ALSModel als() {
         return als;
     }
@@ -225,7 +196,7 @@ public final class ExplicitModel {
             baseline.put("blendNeighbours", blend.neighbours());
             baseline.put("neighbours", neighbours == null ? 0.0 : neighbours.k());
             if (neighbours != null) {
-                neighbours.save(dir.resolve("neighbours"));
+                neighbours.save(userBiases.sparkSession(), dir.resolve("neighbours"));
             }
             Files.write(dir.resolve("baseline.json"), EventJson.mapper().writeValueAsBytes(baseline));
         } catch (IOException e) {

@@ -18,8 +18,9 @@ import java.util.Map;
  * @param similarityShrinkage     pseudo-count shrinking item-item similarities with few common raters
  * @param similaritiesPerMovie    strongest similarities kept per movie (0: all): bounds the prediction join on
  *                                large catalogs, at the price of ignoring weaker neighbours a user rated
- * @param maxCoRatingPairs        budget of the similarities' co-rating self-join (sum over users of n(n-1)/2);
- *                                a window above it trains ALS alone (0: no budget), see {@link CoRatingBudget}
+ * @param maxCoRatingPairs        budget of the similarities' pass over co-rating pairs (sum over users of
+ *                                n(n-1)/2), made on the driver; a window above it trains ALS alone (0: no budget),
+ *                                see {@link CoRatingBudget}
  * @param blendValidationFraction share of the training ratings the blend weights are fitted on (parts trained on
  *                                the rest), when {@code fixedBlend} is null
  * @param fixedBlend              blend weights given a priori, or null to fit them on the validation share

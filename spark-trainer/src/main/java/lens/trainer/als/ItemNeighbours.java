@@ -1,26 +1,32 @@
 package lens.trainer.als;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF5;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The item-item neighbourhood model of the rating blend (KNNBaseline): a movie's residual for a user is the
  * similarity-weighted mean of that user's residuals on the {@code k} movies most similar to it that they rated
  * (positive similarities only). Residuals are against the same damped baseline ALS learns from; similarities are
  * {@link ShrunkSimilarity shrunk Pearson correlations} of those residuals.
+ *
+ * <p>The model is small (a few hundred similarities per movie plus the training residuals) and its similarities
+ * cost one pass over the co-rating pairs, which {@link CoRatingBudget} bounds: both are computed on the driver
+ * ({@link ItemSimilarities}, {@link UserResiduals}) and scoring is a map over the scored rows with the model
+ * broadcast, so no step shuffles.
  */
 final class ItemNeighbours {
 
@@ -29,101 +35,124 @@ final class ItemNeighbours {
     private static final String SIMILARITY = "similarity";
     private static final String RESIDUAL = "residual";
 
-    private final Dataset<Row> similarities;
-    private final Dataset<Row> residuals;
+    private final ItemSimilarities similarities;
+    private final UserResiduals residuals;
     private final int k;
+    private Broadcast<Scorer> broadcast;
 
-    private ItemNeighbours(Dataset<Row> similarities, Dataset<Row> residuals, int k) {
+    private ItemNeighbours(ItemSimilarities similarities, UserResiduals residuals, int k) {
         this.similarities = similarities;
         this.residuals = residuals;
         this.k = k;
     }
 
     /**
-     * @param residuals (user, item, residual) of the training ratings against the baseline
+     * @param residuals (user, item, residual) of the training ratings against the baseline, one row per pair
      * @param k         neighbours a prediction averages over
      * @param shrinkage pseudo-count of the similarity shrinkage
      * @param perMovie  similarities kept per movie, the strongest (0: all positive ones)
      */
     static ItemNeighbours fit(Dataset<Row> residuals, int k, double shrinkage, int perMovie) {
-        Dataset<Row> own = residuals.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM).as("i"),
-                col(RESIDUAL).as("ri"));
-        Dataset<Row> other = residuals.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM).as("j"),
-                col(RESIDUAL).as("rj"));
-        UserDefinedFunction similarity = org.apache.spark.sql.functions.udf(
-                (UDF5<Double, Double, Double, Long, Double, Double>) ShrunkSimilarity::of, DataTypes.DoubleType);
-        // each unordered pair once, then mirrored: half the co-rating rows of a full self-join
-        Dataset<Row> pairs = own.join(other, ExplicitModel.USER)
-                .filter(col("i").lt(col("j")))
-                .groupBy("i", "j")
-                .agg(sum(col("ri").multiply(col("rj"))).as("sij"), sum(col("ri").multiply(col("ri"))).as("sii"),
-                        sum(col("rj").multiply(col("rj"))).as("sjj"), count(lit(1)).as("n"))
-                .withColumn(SIMILARITY, similarity.apply(col("sij"), col("sii"), col("sjj"), col("n"),
-                        lit(shrinkage)))
-                // only positive neighbours ever vote
-                .filter(col(SIMILARITY).gt(0))
-                .cache();
-        Dataset<Row> both = pairs.select(col("i").as(ExplicitModel.ITEM), col("j").as(NEIGHBOUR), col(SIMILARITY))
-                .union(pairs.select(col("j").as(ExplicitModel.ITEM), col("i").as(NEIGHBOUR), col(SIMILARITY)));
-        if (perMovie > 0) {
-            // a prediction then joins a user's ratings with at most perMovie rows per movie instead of the catalog
-            WindowSpec strongest = Window.partitionBy(ExplicitModel.ITEM).orderBy(col(SIMILARITY).desc(),
-                    col(NEIGHBOUR));
-            both = both.withColumn("rank", row_number().over(strongest)).filter(col("rank").leq(perMovie))
-                    .drop("rank");
-        }
-        both = both.cache();
-        both.count();
-        pairs.unpersist();
-        return new ItemNeighbours(both, residuals.select(col(ExplicitModel.USER),
-                col(ExplicitModel.ITEM).as(NEIGHBOUR), col(RESIDUAL)).cache(), k);
-    }
-
-    /**
-     * The same similarities over other residuals: the final model reuses those of the blend fit (on 90 % of the
-     * ratings) instead of repeating the co-rating self-join, the costliest step of the rating model.
-     */
-    ItemNeighbours withResiduals(Dataset<Row> newResiduals) {
-        return new ItemNeighbours(similarities, newResiduals.select(col(ExplicitModel.USER),
-                col(ExplicitModel.ITEM).as(NEIGHBOUR), col(RESIDUAL)).cache(), k);
+        UserResiduals collected = collect(residuals);
+        return new ItemNeighbours(ItemSimilarities.compute(collected, shrinkage, perMovie), collected, k);
     }
 
     /** Adds {@link #SCORE} to (user, item, ...) rows: 0 when the user rated no positively similar movie. */
     Dataset<Row> score(Dataset<Row> rows) {
-        Dataset<Row> pairs = rows.select(ExplicitModel.USER, ExplicitModel.ITEM).distinct();
-        WindowSpec nearest = Window.partitionBy(ExplicitModel.USER, ExplicitModel.ITEM)
-                .orderBy(col(SIMILARITY).desc(), col(NEIGHBOUR));
-        Dataset<Row> scored = pairs.join(residuals, ExplicitModel.USER)
-                .join(similarities, RankingEvaluator.scala(ExplicitModel.ITEM, NEIGHBOUR))
-                .withColumn("rank", row_number().over(nearest))
-                .filter(col("rank").leq(k))
-                .groupBy(ExplicitModel.USER, ExplicitModel.ITEM)
-                .agg(sum(col(SIMILARITY).multiply(col(RESIDUAL))).divide(sum(SIMILARITY)).as(SCORE));
-        return rows.join(scored, RankingEvaluator.scala(ExplicitModel.USER, ExplicitModel.ITEM), "left")
-                .withColumn(SCORE, coalesce(col(SCORE), lit(0.0)));
+        Broadcast<Scorer> model = broadcast(rows.sparkSession());
+        UserDefinedFunction score = functions.udf((UDF2<Integer, Integer, Double>) (user, item) ->
+                model.value().score(user, item), DataTypes.DoubleType);
+        return rows.withColumn(SCORE, score.apply(col(ExplicitModel.USER), col(ExplicitModel.ITEM)));
     }
 
     int k() {
         return k;
     }
 
-    void save(java.nio.file.Path dir) {
-        similarities.write().mode("overwrite").parquet(dir.resolve("similarities").toUri().toString());
-        residuals.write().mode("overwrite").parquet(dir.resolve("residuals").toUri().toString());
+    ItemSimilarities similarities() {
+        return similarities;
     }
 
-    static ItemNeighbours load(SparkSession spark, java.nio.file.Path dir, int k) {
-        return new ItemNeighbours(spark.read().parquet(dir.resolve("similarities").toUri().toString()).cache(),
-                spark.read().parquet(dir.resolve("residuals").toUri().toString()).cache(), k);
+    /** Parquet tables (item, neighbour, similarity) and (user, neighbour, residual), readable without LENS. */
+    void save(SparkSession spark, Path dir) {
+        List<Row> similarityRows = new ArrayList<>(similarities.size());
+        for (int item = 0; item < similarities.items(); item++) {
+            for (int n = 0; n < similarities.neighbourCount(item); n++) {
+                similarityRows.add(RowFactory.create(item, similarities.neighbour(item, n),
+                        similarities.similarity(item, n)));
+            }
+        }
+        List<Row> residualRows = new ArrayList<>(residuals.ratings());
+        for (int user = 0; user < residuals.users(); user++) {
+            for (int p = residuals.from(user); p < residuals.to(user); p++) {
+                residualRows.add(RowFactory.create(user, residuals.itemAt(p), residuals.residualAt(p)));
+            }
+        }
+        write(spark, similarityRows, schema(ExplicitModel.ITEM, SIMILARITY), dir.resolve("similarities"));
+        write(spark, residualRows, schema(ExplicitModel.USER, RESIDUAL), dir.resolve("residuals"));
     }
 
+    static ItemNeighbours load(SparkSession spark, Path dir, int k) {
+        List<Row> rows = spark.read().parquet(dir.resolve("similarities").toUri().toString())
+                .select(ExplicitModel.ITEM, NEIGHBOUR, SIMILARITY).collectAsList();
+        int[] items = new int[rows.size()];
+        int[] neighbours = new int[rows.size()];
+        double[] values = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            items[r] = rows.get(r).getInt(0);
+            neighbours[r] = rows.get(r).getInt(1);
+            values[r] = rows.get(r).getDouble(2);
+        }
+        Dataset<Row> residuals = spark.read().parquet(dir.resolve("residuals").toUri().toString())
+                .select(col(ExplicitModel.USER), col(NEIGHBOUR).as(ExplicitModel.ITEM), col(RESIDUAL));
+        return new ItemNeighbours(ItemSimilarities.fromRows(items, neighbours, values), collect(residuals), k);
+    }
+
+    /** Releases the broadcast copies on the executors (the driver keeps its own). */
     void unpersist() {
-        similarities.unpersist();
-        residuals.unpersist();
+        if (broadcast != null) {
+            broadcast.unpersist();
+        }
     }
 
-    /** Frees the residuals only: the similarities live on in a model {@link #withResiduals made from} this one. */
-    void unpersistResiduals() {
-        residuals.unpersist();
+    private synchronized Broadcast<Scorer> broadcast(SparkSession spark) {
+        if (broadcast == null) {
+            broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .broadcast(new Scorer(similarities, residuals, k));
+        }
+        return broadcast;
+    }
+
+    private static UserResiduals collect(Dataset<Row> residuals) {
+        List<Row> rows = residuals.select(ExplicitModel.USER, ExplicitModel.ITEM, RESIDUAL).collectAsList();
+        int[] users = new int[rows.size()];
+        int[] items = new int[rows.size()];
+        double[] values = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            users[r] = rows.get(r).getInt(0);
+            items[r] = rows.get(r).getInt(1);
+            values[r] = rows.get(r).getDouble(2);
+        }
+        return UserResiduals.of(users, items, values);
+    }
+
+    private static StructType schema(String key, String value) {
+        return new StructType()
+                .add(key, DataTypes.IntegerType, false)
+                .add(NEIGHBOUR, DataTypes.IntegerType, false)
+                .add(value, DataTypes.DoubleType, false);
+    }
+
+    private static void write(SparkSession spark, List<Row> rows, StructType schema, Path dir) {
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(dir.toUri().toString());
+    }
+
+    /** What the executors need to score: the whole model, as one broadcast value. */
+    private record Scorer(ItemSimilarities similarities, UserResiduals residuals, int k)
+            implements java.io.Serializable {
+
+        double score(Integer user, Integer item) {
+            return user == null || item == null ? 0.0 : similarities.predict(residuals, user, item, k);
+        }
     }
 }

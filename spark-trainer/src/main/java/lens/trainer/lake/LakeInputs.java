@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;
@@ -49,10 +50,44 @@ public final class LakeInputs {
         if (paths.length == 0) {
             return spark.createDataFrame(List.of(), SparkSchemas.tableSchema(topic));
         }
-        return spark.read()
+        return withDriverListing(spark, isLocal(conf, lakeRoot), () -> spark.read()
                 .schema(SparkSchemas.tableSchema(topic))
                 .option("basePath", path(lakeRoot, LakeLayout.topicDir(topic)).toString())
-                .parquet(paths);
+                .parquet(paths));
+    }
+
+    /**
+     * Spark lists more than {@code spark.sql.sources.parallelPartitionDiscovery.threshold} (32) input paths with a
+     * distributed job of one task per path. That pays off on object stores, but on a local disk it turns a month of
+     * hourly files (a stat call each) into seconds of task scheduling: 3.1 s of the 100K retrain's 9 s read. Local
+     * lakes are listed on the driver; the session's setting is raised only while the relation, and so its file
+     * index, is created.
+     */
+    static <T> T withDriverListing(SparkSession spark, boolean local, Supplier<T> read) {
+        if (!local) {
+            return read.get();
+        }
+        String previous = spark.conf().get(PARALLEL_LISTING_THRESHOLD, null);
+        spark.conf().set(PARALLEL_LISTING_THRESHOLD, Integer.toString(Integer.MAX_VALUE));
+        try {
+            return read.get();
+        } finally {
+            if (previous == null) {
+                spark.conf().unset(PARALLEL_LISTING_THRESHOLD);
+            } else {
+                spark.conf().set(PARALLEL_LISTING_THRESHOLD, previous);
+            }
+        }
+    }
+
+    static final String PARALLEL_LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
+
+    private static boolean isLocal(Configuration conf, String lakeRoot) {
+        try {
+            return "file".equals(path(lakeRoot, "").getFileSystem(conf).getScheme());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the lake at " + lakeRoot, e);
+        }
     }
 
     /** Complete hours of {@code topic} in the window of {@code hours} hours ending with {@code last}. */

@@ -1,6 +1,7 @@
 package lens.trainer.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,31 @@ class LakeInputsTest {
 
         assertThat(count()).isEqualTo(7);
         assertThat(LakeInputs.read(spark, root.toString(), TOPIC, List.of(HOUR.plusHours(5))).count()).isZero();
+    }
+
+    @Test
+    void givenALocalLake_whenRead_thenSparkListsItsFilesOnTheDriverForThatReadOnly() {
+        String before = spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD);
+
+        String local = LakeInputs.withDriverListing(spark, true,
+                () -> spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD));
+        String remote = LakeInputs.withDriverListing(spark, false,
+                () -> spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD));
+
+        assertThat(local).isEqualTo(Integer.toString(Integer.MAX_VALUE));
+        assertThat(remote).isEqualTo(before);
+        assertThat(spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD)).isEqualTo(before);
+    }
+
+    @Test
+    void givenAReadThatFails_thenTheSessionsListingSettingIsRestored() {
+        String before = spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD);
+
+        assertThatThrownBy(() -> LakeInputs.withDriverListing(spark, true, () -> {
+            throw new IllegalStateException("unreadable");
+        })).hasMessage("unreadable");
+
+        assertThat(spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD)).isEqualTo(before);
     }
 
     private long folderCount() throws Exception {
