@@ -41,13 +41,11 @@ class LocalStandaloneClusterIT {
     private static final EventHour FIRST = EventHour.parse("2026-11-01T00");
     private static final EventHour LAST = FIRST.plusHours(5);
     /**
-     * Small models keep the test short (10 iterations still cut the lineage once per model, checkpoints); it is
-     * about spark-submit to a real cluster writing what local mode writes, so ALS alone: the neighbourhood blend
-     * doubles the run's Spark stages and AlsRetrainJobTest covers it.
+     * Small models keep the test short (10 iterations still cut the lineage once per model, checkpoints); the
+     * rating model keeps its neighbourhood part, whose scoring runs on the executors from a broadcast.
      */
     private static final Map<String, String> OPTIONS = Map.of("window.hours", "6", "topn.n", "5",
-            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10",
-            "explicit.neighbours", "0");
+            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10");
     /** What the standalone master names an application; a local master would give "local-...". */
     private static final Pattern APPLICATION_ID = Pattern.compile("app-\\d{14}-\\d{4,}");
 
@@ -96,6 +94,12 @@ class LocalStandaloneClusterIT {
                 }
             });
             assertThat(remote.details().get("decision")).isEqualTo(local.details().get("decision"));
+            // the blend weights the neighbourhood scores (made on the executors) were fitted with
+            for (String weight : List.of("explicit.blend.alsWeight", "explicit.blend.neighbourWeight")) {
+                double expected = Double.parseDouble((String) ((Map<?, ?>) local.details().get("params")).get(weight));
+                assertThat(Double.parseDouble((String) ((Map<?, ?>) remote.details().get("params")).get(weight)))
+                        .as(weight).isNotZero().isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
+            }
             List<String> localLists = recommendations(spark, localLake);
             assertThat(localLists).isNotEmpty();
             assertThat(recommendations(spark, clusterLake)).isEqualTo(localLists);
