@@ -26,15 +26,15 @@ public record ExperimentConfig(String control, Map<String, Double> split, double
 
     public static ExperimentConfig from(JobRequest request, String experiment) {
         return new ExperimentConfig(
-                option(request, experiment, "control", "control"),
-                parseSplit(option(request, experiment, "split", "")),
-                Double.parseDouble(option(request, experiment, "alpha", "0.05")),
-                Double.parseDouble(option(request, experiment, "srm.threshold", "0.001")),
-                Long.parseLong(option(request, experiment, "srm.min-per-arm", "50")),
-                Boolean.parseBoolean(option(request, experiment, "sequential", "true")),
-                Double.parseDouble(option(request, experiment, "sequential.tuning", "5000")),
+                request.option(key(request, experiment, "control"), "control"),
+                parseSplit(request.option(key(request, experiment, "split"), "")),
+                request.doubleOption(key(request, experiment, "alpha"), 0.05),
+                request.doubleOption(key(request, experiment, "srm.threshold"), 0.001),
+                request.longOption(key(request, experiment, "srm.min-per-arm"), 50),
+                request.booleanOption(key(request, experiment, "sequential"), true),
+                request.doubleOption(key(request, experiment, "sequential.tuning"), 5000),
                 cuped(request, experiment),
-                Double.parseDouble(option(request, experiment, "guardrail.latency-tolerance", "0.10")));
+                request.doubleOption(key(request, experiment, "guardrail.latency-tolerance"), 0.10));
     }
 
     /**
@@ -48,11 +48,13 @@ public record ExperimentConfig(String control, Map<String, Double> split, double
                     + "for one experiment");
         }
         return request.intOption("ab.cuped.pre-hours", 0) > 0
-                && Boolean.parseBoolean(request.option("ab." + experiment + ".cuped", "true"));
+                && request.booleanOption("ab." + experiment + ".cuped", true);
     }
 
-    private static String option(JobRequest request, String experiment, String key, String defaultValue) {
-        return request.option("ab." + experiment + "." + key, request.option("ab." + key, defaultValue));
+    /** The experiment's own key if it is set, else the global one: {@code ab.<experiment>.<name>}, {@code ab.<name>}. */
+    private static String key(JobRequest request, String experiment, String name) {
+        String own = "ab." + experiment + "." + name;
+        return request.option(own, null) != null ? own : "ab." + name;
     }
 
     static Map<String, Double> parseSplit(String text) {

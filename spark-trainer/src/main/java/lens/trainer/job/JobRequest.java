@@ -21,23 +21,38 @@ public record JobRequest(String lakeRoot, String workDir, EventHour window, Map<
         return options.getOrDefault(key, defaultValue);
     }
 
+    /** An int option; digits may be grouped with {@code _} (e.g. {@code 1_000}). */
     public int intOption(String key, int defaultValue) {
-        String value = options.get(key);
-        return value == null ? defaultValue : Integer.parseInt(value.trim());
+        return parsed(key, defaultValue, text -> Integer.parseInt(text.replace("_", "")), "an integer");
     }
 
+    /** A long option; digits may be grouped with {@code _} (e.g. {@code 100_000_000}). */
     public long longOption(String key, long defaultValue) {
-        String value = options.get(key);
-        return value == null ? defaultValue : Long.parseLong(value.trim().replace("_", ""));
+        return parsed(key, defaultValue, text -> Long.parseLong(text.replace("_", "")), "an integer");
     }
 
     public double doubleOption(String key, double defaultValue) {
-        String value = options.get(key);
-        return value == null ? defaultValue : Double.parseDouble(value.trim());
+        return parsed(key, defaultValue, Double::parseDouble, "a number");
     }
 
+    /** {@code true} or {@code false} (any case); anything else is refused rather than read as false. */
     public boolean booleanOption(String key, boolean defaultValue) {
+        return parsed(key, defaultValue, text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        }, "true or false");
+    }
+
+    private <T> T parsed(String key, T defaultValue, java.util.function.Function<String, T> parse, String expected) {
         String value = options.get(key);
-        return value == null ? defaultValue : Boolean.parseBoolean(value.trim());
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return parse.apply(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option " + key + " must be " + expected + ", got '" + value + "'", e);
+        }
     }
 }

@@ -57,6 +57,7 @@ class AlsRetrainBenchmark {
     @Test
     void benchmark() throws Exception {
         SparkSession spark = TestSpark.start("als-benchmark");
+        sparkSettings().forEach((key, value) -> spark.conf().set(key, value));
         try {
             for (String size : System.getProperty("lens.benchmark.sizes", "100k,1m").split(",")) {
                 run(spark, size.trim().toLowerCase(Locale.ROOT));
@@ -107,9 +108,9 @@ class AlsRetrainBenchmark {
         double whole = (System.nanoTime() - jobStart) / 1e9;
         spark.sparkContext().removeSparkListener(jobs);
         System.out.printf(Locale.ROOT, "BENCH %s ratings=%d bare_fit_s=%.1f retrain_s=%.1f ratio=%.2f "
-                        + "peak_rss_mb=%d rmse=%.4f ndcg_lift=%.2f options=%s%n", size, count, bare, whole, whole / bare,
-                peakRssMb(), result.metrics().getOrDefault("rmse", Double.NaN),
-                result.metrics().getOrDefault("ndcg_lift", Double.NaN), extraOptions());
+                        + "peak_rss_mb=%d rmse=%.4f ndcg_lift=%.2f options=%s spark=%s%n", size, count, bare, whole,
+                whole / bare, peakRssMb(), result.metrics().getOrDefault("rmse", Double.NaN),
+                result.metrics().getOrDefault("ndcg_lift", Double.NaN), extraOptions(), sparkSettings());
         System.out.printf(Locale.ROOT, "BENCH %s phases_s=%s spark_jobs=%d spark_job_s=%.1f co_rating_pairs=%.0f %s%n",
                 size, result.details().get("phaseSeconds"), jobs.jobs.get(), jobs.millis.get() / 1e3,
                 result.metrics().getOrDefault("co_rating_pairs", -1.0),
@@ -118,8 +119,17 @@ class AlsRetrainBenchmark {
 
     /** -Dlens.benchmark.options=key=value;key=value: job options for the retrain, e.g. explicit.neighbours=0. */
     private static Map<String, String> extraOptions() {
+        return pairs(System.getProperty("lens.benchmark.options", ""));
+    }
+
+    /** -Dlens.benchmark.spark=key=value;...: Spark SQL settings of the benchmark's session, to try one. */
+    private static Map<String, String> sparkSettings() {
+        return pairs(System.getProperty("lens.benchmark.spark", ""));
+    }
+
+    private static Map<String, String> pairs(String text) {
         Map<String, String> options = new java.util.LinkedHashMap<>();
-        for (String pair : System.getProperty("lens.benchmark.options", "").split(";")) {
+        for (String pair : text.split(";")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 options.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
