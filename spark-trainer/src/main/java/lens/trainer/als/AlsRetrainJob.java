@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.file.Path;
@@ -353,13 +354,14 @@ public final class AlsRetrainJob implements LensSparkJob {
                 .orderBy(WindowData.USER_ID, "rank");
         String dir = LakeInputs.path(request.lakeRoot(), recommendationsDir(request.window())).toString();
         rows.write().mode("overwrite").parquet(dir);
-        Dataset<Row> written = spark.read().parquet(dir);
-        long recommendedUsers = written.select(WindowData.USER_ID).distinct().count();
-        long distinctMovies = written.select(WindowData.MOVIE_ID).distinct().count();
-        metrics.put("topn_coverage", distinctMovies / (double) Math.max(1, catalogSize));
-        metrics.put("topn_fallback_users", (double) written.filter(col(FactorRecommender.SOURCE)
-                .equalTo(FactorRecommender.SOURCE_POPULARITY)).select(WindowData.USER_ID).distinct().count());
-        return recommendedUsers;
+        // what serving will read, counted in one pass
+        Row written = spark.read().parquet(dir).agg(countDistinct(col(WindowData.USER_ID)),
+                countDistinct(col(WindowData.MOVIE_ID)),
+                countDistinct(when(col(FactorRecommender.SOURCE).equalTo(FactorRecommender.SOURCE_POPULARITY),
+                        col(WindowData.USER_ID)))).first();
+        metrics.put("topn_coverage", written.getLong(1) / (double) Math.max(1, catalogSize));
+        metrics.put("topn_fallback_users", (double) written.getLong(2));
+        return written.getLong(0);
     }
 
     private JobResult skipped(JobRequest request, Map<String, Double> metrics, Map<String, Object> details,

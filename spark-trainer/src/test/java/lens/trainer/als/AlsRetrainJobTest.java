@@ -125,6 +125,12 @@ class AlsRetrainJobTest {
                 .noneMatch(row -> row.<Long>getAs("movieId") == 50_001L);
         assertThat(recommendations.filter("userId <> 999999 and source = 'als'").count()).isPositive();
         assertThat(recommendations.filter("modelVersion <> '" + version + "'").count()).isZero();
+        // the run's top-N figures describe what it wrote
+        assertThat(result.metrics().get("recommended_users")).isEqualTo(121.0);
+        assertThat(result.metrics().get("topn_fallback_users")).isEqualTo((double) recommendations
+                .filter("source = 'popularity'").select("userId").distinct().count()).isPositive();
+        assertThat(result.metrics().get("topn_coverage")).isEqualTo(recommendations.select("movieId").distinct()
+                .count() / result.metrics().get("movies"));
         // nobody is recommended a movie they already interacted with in the window
         Dataset<Row> seen = spark.read().parquet(lake.resolve("events").toString()).select("userId", "movieId");
         assertThat(recommendations.join(seen, scala.jdk.javaapi.CollectionConverters.asScala(
