@@ -68,8 +68,11 @@ class IngestionBenchmark {
             System.out.printf("%n[bench] pre-loaded %,d events into %d partitions in %.1f s%n", total, partitions,
                     loadSeconds);
 
+            long rawCpu = cpuNanos();
+            long rawStart = System.nanoTime();
             double rawRate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
-            System.out.printf("[bench] raw consumer:   %,.0f events/s%n", rawRate);
+            System.out.printf("[bench] raw consumer:   %,.0f events/s, %s%n", rawRate,
+                    cpuPerEvent(rawCpu, rawStart, total));
 
             Path lake = work.resolve("lake");
             long springStart = System.nanoTime();
@@ -79,6 +82,7 @@ class IngestionBenchmark {
                     "lens.ingest.idle-timeout=2s", "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
                     "logging.level.lens.ingest=WARN")) {
                 long ingestStart = System.nanoTime();
+                long ingestCpu = cpuNanos();
                 IngestionStatus status = app.getBean(IngestionStatus.class);
                 try (Recording profile = startProfile()) {
                     while (status.landed(topic) < total) {
@@ -87,9 +91,10 @@ class IngestionBenchmark {
                     stopProfile(profile);
                 }
                 double ingestSeconds = seconds(ingestStart);
+                String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total);
                 ingestRate = total / ingestSeconds;
-                System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start)%n",
-                        ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9);
+                System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start), %s%n",
+                        ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9, ingestCpuPerEvent);
                 System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
                 status.awaitQuiescent(Duration.ofMinutes(5));
                 System.out.printf("[bench] lake: %d files for %,d rows%n", LakeReader.dataFiles(lake, topic).size(),
@@ -193,6 +198,22 @@ class IngestionBenchmark {
             recording.stop();
             recording.dump(Path.of(System.getProperty("lens.bench.jfr")));
         }
+    }
+
+    /**
+     * CPU time of this JVM (the broker runs in its own process) per event and the cores it kept busy on average:
+     * what a leg costs, apart from how fast the machine let it run.
+     */
+    private static String cpuPerEvent(long cpuStart, long wallStart, long events) {
+        double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
+        return String.format(java.util.Locale.ROOT, "CPU %.2f us/event (%.2f of %d cores busy)",
+                cpuSeconds * 1e6 / events, cpuSeconds / seconds(wallStart),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startNanos) {

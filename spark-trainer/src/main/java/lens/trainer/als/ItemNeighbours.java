@@ -93,19 +93,13 @@ final class ItemNeighbours {
     }
 
     static ItemNeighbours load(SparkSession spark, Path dir, int k) {
-        List<Row> rows = spark.read().parquet(dir.resolve("similarities").toUri().toString())
-                .select(ExplicitModel.ITEM, NEIGHBOUR, SIMILARITY).collectAsList();
-        int[] items = new int[rows.size()];
-        int[] neighbours = new int[rows.size()];
-        double[] values = new double[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            items[r] = rows.get(r).getInt(0);
-            neighbours[r] = rows.get(r).getInt(1);
-            values[r] = rows.get(r).getDouble(2);
-        }
+        Columns similarities = Columns.collect(spark.read()
+                .parquet(dir.resolve("similarities").toUri().toString())
+                .select(ExplicitModel.ITEM, NEIGHBOUR, SIMILARITY));
         Dataset<Row> residuals = spark.read().parquet(dir.resolve("residuals").toUri().toString())
                 .select(col(ExplicitModel.USER), col(NEIGHBOUR).as(ExplicitModel.ITEM), col(RESIDUAL));
-        return new ItemNeighbours(ItemSimilarities.fromRows(items, neighbours, values), collect(residuals), k);
+        return new ItemNeighbours(ItemSimilarities.fromRows(similarities.first(), similarities.second(),
+                similarities.values()), collect(residuals), k);
     }
 
     /** Releases the broadcast copies on the executors (the driver keeps its own). */
@@ -124,16 +118,24 @@ final class ItemNeighbours {
     }
 
     private static UserResiduals collect(Dataset<Row> residuals) {
-        List<Row> rows = residuals.select(ExplicitModel.USER, ExplicitModel.ITEM, RESIDUAL).collectAsList();
-        int[] users = new int[rows.size()];
-        int[] items = new int[rows.size()];
-        double[] values = new double[rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            users[r] = rows.get(r).getInt(0);
-            items[r] = rows.get(r).getInt(1);
-            values[r] = rows.get(r).getDouble(2);
+        Columns rows = Columns.collect(residuals.select(ExplicitModel.USER, ExplicitModel.ITEM, RESIDUAL));
+        return UserResiduals.of(rows.first(), rows.second(), rows.values());
+    }
+
+    /** Rows of (int, int, double) brought to the driver as three arrays. */
+    private record Columns(int[] first, int[] second, double[] values) {
+
+        static Columns collect(Dataset<Row> rows) {
+            List<Row> collected = rows.collectAsList();
+            Columns columns = new Columns(new int[collected.size()], new int[collected.size()],
+                    new double[collected.size()]);
+            for (int r = 0; r < collected.size(); r++) {
+                columns.first[r] = collected.get(r).getInt(0);
+                columns.second[r] = collected.get(r).getInt(1);
+                columns.values[r] = collected.get(r).getDouble(2);
+            }
+            return columns;
         }
-        return UserResiduals.of(users, items, values);
     }
 
     private static StructType schema(String key, String value) {
