@@ -44,6 +44,9 @@ public final class EventFileWriter implements AutoCloseable {
         for (String column : EventParquetSchema.uniquePerEvent(topic)) {
             builder = builder.withDictionaryEncoding(column, false);
         }
+        for (String column : EventParquetSchema.uniqueIds(topic)) {
+            builder = builder.withStatisticsEnabled(column, false);
+        }
         this.writer = builder.build();
     }
 

@@ -57,6 +57,16 @@ public final class EventParquetSchema {
         return columns;
     }
 
+    /**
+     * The string ids among {@link #uniquePerEvent}: their min/max statistics prune nothing (random ids span the
+     * whole range in every row group) and cost a byte-wise comparison per value, so they are not kept.
+     * Event times and offsets keep theirs: readers prune by them.
+     */
+    public static List<String> uniqueIds(Topic topic) {
+        return uniquePerEvent(topic).stream().filter(name -> name.equals("eventId") || name.equals("requestId"))
+                .toList();
+    }
+
     static Type column(Field field) {
         String name = field.name();
         return switch (field.type()) {

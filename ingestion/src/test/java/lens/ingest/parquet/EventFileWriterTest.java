@@ -127,7 +127,7 @@ class EventFileWriterTest {
     }
 
     @Test
-    void givenManyInteractions_thenPerEventUniqueColumnsSkipTheDictionaryAndRepeatingColumnsKeepIt() throws IOException {
+    void givenManyInteractions_thenPerEventUniqueColumnsSkipTheDictionaryAndIdsTheirStatistics() throws IOException {
         EventValidator validator = EventValidator.withDefaults();
         long ts = System.currentTimeMillis() - 3_600_000L;
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(dir.resolve("views.parquet").toUri());
@@ -142,15 +142,22 @@ class EventFileWriterTest {
                 "test"));
 
         Map<String, Boolean> dictionaryByColumn = new LinkedHashMap<>();
+        Map<String, Boolean> statisticsByColumn = new LinkedHashMap<>();
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
-            reader.getRowGroups().get(0).getColumns().forEach(c -> dictionaryByColumn.put(c.getPath().toDotString(),
-                    c.hasDictionaryPage()));
+            reader.getRowGroups().get(0).getColumns().forEach(c -> {
+                dictionaryByColumn.put(c.getPath().toDotString(), c.hasDictionaryPage());
+                statisticsByColumn.put(c.getPath().toDotString(), c.getStatistics().hasNonNullValue());
+            });
         }
         assertThat(EventParquetSchema.uniquePerEvent(Topic.USER_INTERACTIONS))
                 .containsExactly("eventId", "timestamp", "requestId", "kafka_offset");
         assertThat(dictionaryByColumn).containsEntry("eventId", false).containsEntry("timestamp", false)
                 .containsEntry("kafka_offset", false)
                 .containsEntry("userId", true).containsEntry("interactionType", true);
+        // ids keep no min/max (they prune nothing); times and offsets do, readers prune by them
+        assertThat(EventParquetSchema.uniqueIds(Topic.USER_INTERACTIONS)).containsExactly("eventId", "requestId");
+        assertThat(statisticsByColumn).containsEntry("eventId", false).containsEntry("timestamp", true)
+                .containsEntry("kafka_offset", true).containsEntry("userId", true);
     }
 
     private org.apache.hadoop.fs.Path write(Topic topic, String name, LandedRow row) throws IOException {
