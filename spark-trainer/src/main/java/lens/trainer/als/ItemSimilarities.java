@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
  * The neighbourhood model's movie-to-movie similarities: for each movie its positively similar movies, strongest
  * first (ties: lower index first), at most {@code perMovie} of them, in compressed rows. Computed from residuals on
  * the driver in one pass over the co-rating pairs (each user's ratings against each other), which is what the
- * {@link CoRatingBudget} bounds: about 8M pairs and well under a second for MovieLens 100K, where the same
+ * {@link CoRatingBudget} bounds: about 8M pairs and under a second for MovieLens 100K, where the same
  * arithmetic as a Spark self-join took tens of seconds of shuffles.
  */
 public final class ItemSimilarities implements Serializable {
