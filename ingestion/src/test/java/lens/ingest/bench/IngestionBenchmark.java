@@ -69,10 +69,11 @@ class IngestionBenchmark {
                     loadSeconds);
 
             long rawCpu = cpuNanos();
+            long rawBrokerCpu = brokerCpuNanos();
             long rawStart = System.nanoTime();
             double rawRate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
-            System.out.printf("[bench] raw consumer:   %,.0f events/s, %s%n", rawRate,
-                    cpuPerEvent(rawCpu, rawStart, total));
+            System.out.printf("[bench] raw consumer:   %,.0f events/s, %s; %s%n", rawRate,
+                    cpuPerEvent(rawCpu, rawStart, total), brokerCpuPerEvent(rawBrokerCpu, total));
 
             Path lake = work.resolve("lake");
             long springStart = System.nanoTime();
@@ -83,6 +84,7 @@ class IngestionBenchmark {
                     "logging.level.lens.ingest=WARN")) {
                 long ingestStart = System.nanoTime();
                 long ingestCpu = cpuNanos();
+                long ingestBrokerCpu = brokerCpuNanos();
                 IngestionStatus status = app.getBean(IngestionStatus.class);
                 try (Recording profile = startProfile()) {
                     while (status.landed(topic) < total) {
@@ -91,7 +93,8 @@ class IngestionBenchmark {
                     stopProfile(profile);
                 }
                 double ingestSeconds = seconds(ingestStart);
-                String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total);
+                String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total) + "; "
+                        + brokerCpuPerEvent(ingestBrokerCpu, total);
                 ingestRate = total / ingestSeconds;
                 System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start), %s%n",
                         ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9, ingestCpuPerEvent);
@@ -209,6 +212,18 @@ class IngestionBenchmark {
         return String.format(java.util.Locale.ROOT, "CPU %.2f us/event (%.2f of %d cores busy)",
                 cpuSeconds * 1e6 / events, cpuSeconds / seconds(wallStart),
                 Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The broker's share: it runs in a child JVM of this one and takes its CPU from the same cores. */
+    private static String brokerCpuPerEvent(long cpuStart, long events) {
+        return String.format(java.util.Locale.ROOT, "broker CPU %.2f us/event",
+                (brokerCpuNanos() - cpuStart) / 1e3 / events);
+    }
+
+    private static long brokerCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     private static long cpuNanos() {
