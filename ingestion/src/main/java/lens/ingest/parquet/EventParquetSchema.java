@@ -58,12 +58,14 @@ public final class EventParquetSchema {
     }
 
     /**
-     * The string ids among {@link #uniquePerEvent}: their min/max statistics prune nothing (random ids span the
-     * whole range in every row group) and cost a byte-wise comparison per value, so they are not kept.
+     * The string columns among {@link #uniquePerEvent} (the ids): their min/max statistics prune nothing (random ids
+     * span the whole range in every row group) and cost a byte-wise comparison per value, so they are not kept.
      * Event times and offsets keep theirs: readers prune by them.
      */
     public static List<String> uniqueIds(Topic topic) {
-        return uniquePerEvent(topic).stream().filter(name -> name.equals("eventId") || name.equals("requestId"))
+        MessageType schema = of(topic);
+        return uniquePerEvent(topic).stream()
+                .filter(name -> schema.getType(name).asPrimitiveType().getPrimitiveTypeName() == BINARY)
                 .toList();
     }
 

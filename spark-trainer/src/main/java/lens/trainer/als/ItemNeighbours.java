@@ -69,10 +69,6 @@ final class ItemNeighbours {
         return k;
     }
 
-    ItemSimilarities similarities() {
-        return similarities;
-    }
-
     /** Parquet tables (item, neighbour, similarity) and (user, neighbour, residual), readable without LENS. */
     void save(SparkSession spark, Path dir) {
         List<Row> similarityRows = new ArrayList<>(similarities.size());

@@ -82,12 +82,9 @@ public final class LakeInputs {
 
     static final String PARALLEL_LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
 
-    private static boolean isLocal(Configuration conf, String lakeRoot) {
-        try {
-            return "file".equals(path(lakeRoot, "").getFileSystem(conf).getScheme());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the lake at " + lakeRoot, e);
-        }
+    /** Whether the lake is on this machine's file system (a plain path or {@code file:}), as Hadoop resolves it. */
+    static boolean isLocal(Configuration conf, String lakeRoot) {
+        return "file".equals(fileSystem(conf, path(lakeRoot, "")).getScheme());
     }
 
     /** Complete hours of {@code topic} in the window of {@code hours} hours ending with {@code last}. */
@@ -126,8 +123,15 @@ public final class LakeInputs {
 
     private static boolean exists(Configuration conf, Path path) {
         try {
-            FileSystem fs = path.getFileSystem(conf);
-            return fs.exists(path);
+            return fileSystem(conf, path).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the lake at " + path, e);
+        }
+    }
+
+    private static FileSystem fileSystem(Configuration conf, Path path) {
+        try {
+            return path.getFileSystem(conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach the lake at " + path, e);
         }

@@ -129,6 +129,10 @@ class LakeInputsTest {
 
         assertThat(local).isEqualTo(Integer.toString(Integer.MAX_VALUE));
         assertThat(remote).isEqualTo(before);
+        // reads decide by the lake root: a plain path and a file: URI are both this machine's disk
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        assertThat(LakeInputs.isLocal(conf, root.toString())).isTrue();
+        assertThat(LakeInputs.isLocal(conf, root.toUri().toString())).isTrue();
         assertThat(spark.conf().get(LakeInputs.PARALLEL_LISTING_THRESHOLD)).isEqualTo(before);
     }
 
