@@ -21,6 +21,8 @@ import lens.events.EventHour;
 import lens.events.InteractionType;
 import lens.events.LakeLayout;
 import lens.trainer.eval.PopularityTable;
+import lens.trainer.eval.Recommender;
+import lens.trainer.eval.UserItems;
 import lens.trainer.eval.RegressionMetrics;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
@@ -58,6 +60,8 @@ import org.apache.spark.sql.types.StructType;
 public final class AlsRetrainJob implements LensSparkJob {
 
     public static final String RECOMMENDATIONS = "recommendations";
+    /** The recommendations' column saying where a list came from ({@link Recommender.Source#label()}). */
+    public static final String SOURCE = "source";
     static final String USERS_INDEX = "index/users.txt";
     static final String MOVIES_INDEX = "index/movies.txt";
     static final String EXPLICIT_DIR = "explicit";
@@ -135,7 +139,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         }
 
         if (configured.tune()) {
-            Tuner.Outcome tuned = Tuner.tune(spark, split, configured, movies.size());
+            Tuner.Outcome tuned = Tuner.tune(split, configured, movies.size());
             details.put("tuning", tuned.trials());
             settings = configured.withModels(tuned.explicit(), tuned.implicit());
             timings.lap("tune");
@@ -181,10 +185,12 @@ public final class AlsRetrainJob implements LensSparkJob {
             metrics.put("mae", regression.mae());
         }
         metrics.put("holdout_predicted", (double) regression.count());
-        PopularityTable popularity = RankingEvaluator.popularity(trainInteractions, movies.size());
-        Dataset<Row> positives = cache(cached, positives(split, settings.relevantRating()));
-        Map<String, Double> ranking = RankingEvaluator.evaluate(spark, implicit, trainInteractions, positives,
-                popularity, movies.size(), settings.k());
+        UserItems trainSeen = RankingEvaluator.userItems(trainInteractions);
+        PopularityTable popularity = trainSeen.popularity(movies.size());
+        Dataset<Row> positives = positives(split, settings.relevantRating());
+        UserItems positiveItems = RankingEvaluator.userItems(positives);
+        Map<String, Double> ranking = RankingEvaluator.evaluate(implicit, trainSeen, positiveItems, popularity,
+                movies.size(), settings.k());
         ranking.forEach((name, value) -> {
             if (Double.isFinite(value)) {
                 metrics.put(name, value);
@@ -208,8 +214,8 @@ public final class AlsRetrainJob implements LensSparkJob {
 
         Optional<ModelMetadata> champion = registry.champion().flatMap(registry::metadata);
         Optional<Map<String, Double>> championMetrics = champion.flatMap(meta -> championOnSameHoldout(spark,
-                registry, meta, users, movies, split, holdout, positives, trainInteractions, popularity, settings,
-                details));
+                registry, meta, users, movies, split, holdout, positives, positiveItems, trainSeen, popularity,
+                settings, details));
         Map<String, Double> challengerForGate = new LinkedHashMap<>();
         challengerForGate.put(PromotionGate.RMSE, regression.count() > 0 ? regression.rmse() : Double.NaN);
         challengerForGate.put(PromotionGate.NDCG, ranking.get("ndcg_at_k"));
@@ -247,7 +253,7 @@ public final class AlsRetrainJob implements LensSparkJob {
                 : registry.champion().map(v -> ALSModel.load(registry.versionDir(v).resolve(IMPLICIT_DIR)
                         .toUri().toString())).orElse(null);
         long lists = writeRecommendations(spark, request, settings, servingModel, servingVersion,
-                data.indexedInteractions(), data.userTable(), data.movieTable(), movies.size(), metrics);
+                data.indexedInteractions(), users, movies, metrics);
         metrics.put("recommended_users", (double) lists);
         writeEvaluation(spark, request, metrics);
         timings.lap("top_n");
@@ -297,8 +303,8 @@ public final class AlsRetrainJob implements LensSparkJob {
      */
     private Optional<Map<String, Double>> championOnSameHoldout(SparkSession spark, ModelRegistry registry,
             ModelMetadata champion, IdIndex users, IdIndex movies, HoldoutSplit split, Dataset<Row> holdout,
-            Dataset<Row> positives, Dataset<Row> trainInteractions, PopularityTable popularity, AlsSettings settings,
-            Map<String, Object> details) {
+            Dataset<Row> positives, UserItems positiveItems, UserItems trainSeen, PopularityTable popularity,
+            AlsSettings settings, Map<String, Object> details) {
         Path dir = registry.versionDir(champion.version());
         if (!isPrefix(readIndex(registry, champion, USERS_INDEX), users)
                 || !isPrefix(readIndex(registry, champion, MOVIES_INDEX), movies)) {
@@ -308,18 +314,19 @@ public final class AlsRetrainJob implements LensSparkJob {
         ExplicitModel explicit = ExplicitModel.load(spark, dir.resolve(EXPLICIT_DIR));
         ALSModel implicit = ALSModel.load(dir.resolve(IMPLICIT_DIR).toUri().toString());
         Dataset<Row> judged = holdout;
-        Dataset<Row> judgedPositives = positives;
+        UserItems judgedPositives = positiveItems;
         boolean slice = champion.trainedUntil() > split.trainedUntil();
         if (slice) {
             judged = holdout.filter(col(WindowData.TIMESTAMP).geq(champion.trainedUntil()));
-            judgedPositives = positives.join(judged.select(ExplicitModel.USER, ExplicitModel.ITEM),
-                    RankingEvaluator.scala(ExplicitModel.USER, ExplicitModel.ITEM), "left_semi");
+            judgedPositives = RankingEvaluator.userItems(positives.join(
+                    judged.select(ExplicitModel.USER, ExplicitModel.ITEM),
+                    RankingEvaluator.scala(ExplicitModel.USER, ExplicitModel.ITEM), "left_semi"));
         }
         Map<String, Double> result = new LinkedHashMap<>();
         RegressionMetrics regression = evaluate(explicit.predict(judged));
         result.put(PromotionGate.RMSE, regression.count() == 0 ? Double.NaN : regression.rmse());
-        result.put(PromotionGate.NDCG, RankingEvaluator.evaluate(spark, implicit, trainInteractions,
-                judgedPositives, popularity, movies.size(), settings.k()).get("ndcg_at_k"));
+        result.put(PromotionGate.NDCG, RankingEvaluator.evaluate(implicit, trainSeen, judgedPositives, popularity,
+                movies.size(), settings.k()).get("ndcg_at_k"));
         result.put("holdout_rows", (double) regression.count());
         details.put("championComparison", slice
                 ? "champion trained until " + Instant.ofEpochMilli(champion.trainedUntil())
@@ -329,39 +336,48 @@ public final class AlsRetrainJob implements LensSparkJob {
         return Optional.of(result);
     }
 
+    /**
+     * Writes every window user's top-n list (userId, rank, movieId, score, source, modelVersion), best first, and
+     * returns how many users got one. Lists are made on the driver from the model's factors ({@link Recommender}):
+     * the seen pairs and factors are small, and the output is users x n rows.
+     */
     private long writeRecommendations(SparkSession spark, JobRequest request, AlsSettings settings,
-                                      ALSModel model, String version, Dataset<Row> interactions,
-                                      Dataset<Row> userTable, Dataset<Row> movieTable, int catalogSize,
-                                      Map<String, Double> metrics) {
-        Dataset<Row> pairs = interactions.select(ExplicitModel.USER, ExplicitModel.ITEM).distinct();
+                                      ALSModel model, String version, Dataset<Row> interactions, IdIndex users,
+                                      IdIndex movies, Map<String, Double> metrics) {
+        UserItems seen = RankingEvaluator.userItems(interactions);
         // serving ranks by what is popular over the whole window, holdout included: it is the freshest signal
-        PopularityTable popularity = RankingEvaluator.popularity(pairs, catalogSize);
-        Dataset<Row> lists = FactorRecommender.recommend(spark, model, pairs, FactorRecommender.seen(pairs),
-                popularity, settings.topN());
-        Dataset<Row> rows = lists
-                .select(col(ExplicitModel.USER), org.apache.spark.sql.functions.posexplode(
-                        org.apache.spark.sql.functions.arrays_zip(col(FactorRecommender.ITEMS),
-                                col(FactorRecommender.SCORES))).as(new String[] {"pos", "entry"}),
-                        col(FactorRecommender.SOURCE))
-                .select(col(ExplicitModel.USER), col("pos").plus(1).as("rank"),
-                        col("entry." + FactorRecommender.ITEMS).as(ExplicitModel.ITEM),
-                        col("entry." + FactorRecommender.SCORES).cast("double").as("score"),
-                        col(FactorRecommender.SOURCE))
-                .join(org.apache.spark.sql.functions.broadcast(userTable), ExplicitModel.USER)
-                .join(org.apache.spark.sql.functions.broadcast(movieTable), ExplicitModel.ITEM)
-                .select(col(WindowData.USER_ID), col("rank"), col(WindowData.MOVIE_ID), col("score"),
-                        col(FactorRecommender.SOURCE), lit(version).as("modelVersion"))
-                .orderBy(WindowData.USER_ID, "rank");
+        PopularityTable popularity = seen.popularity(movies.size());
+        Recommender recommender = RankingEvaluator.recommender(model, popularity);
+        int[] targets = java.util.stream.IntStream.range(0, seen.userBound()).filter(seen::has).toArray();
+        Recommender.Recommendation[] lists = new Recommender.Recommendation[targets.length];
+        java.util.stream.IntStream.range(0, targets.length).parallel().forEach(i ->
+                lists[i] = recommender.recommend(targets[i], seen.itemsOf(targets[i]), settings.topN()));
+        Integer[] byUserId = java.util.stream.IntStream.range(0, targets.length).boxed().toArray(Integer[]::new);
+        java.util.Arrays.sort(byUserId, java.util.Comparator.comparingLong(i -> users.idAt(targets[i])));
+        List<Row> rows = new ArrayList<>();
+        java.util.BitSet listedMovies = new java.util.BitSet();
+        long fallbackUsers = 0;
+        for (int i : byUserId) {
+            Recommender.Recommendation list = lists[i];
+            fallbackUsers += list.source() == Recommender.Source.POPULARITY ? 1 : 0;
+            for (int r = 0; r < list.items().length; r++) {
+                listedMovies.set(list.items()[r]);
+                rows.add(RowFactory.create(users.idAt(targets[i]), r + 1, movies.idAt(list.items()[r]),
+                        (double) list.scores()[r], list.source().label(), version));
+            }
+        }
+        StructType schema = new StructType()
+                .add(WindowData.USER_ID, DataTypes.LongType, false)
+                .add("rank", DataTypes.IntegerType, false)
+                .add(WindowData.MOVIE_ID, DataTypes.LongType, false)
+                .add("score", DataTypes.DoubleType, false)
+                .add(SOURCE, DataTypes.StringType, false)
+                .add("modelVersion", DataTypes.StringType, false);
         String dir = LakeInputs.path(request.lakeRoot(), recommendationsDir(request.window())).toString();
-        rows.write().mode("overwrite").parquet(dir);
-        // what serving will read, counted in one pass
-        Row written = spark.read().parquet(dir).agg(countDistinct(col(WindowData.USER_ID)),
-                countDistinct(col(WindowData.MOVIE_ID)),
-                countDistinct(when(col(FactorRecommender.SOURCE).equalTo(FactorRecommender.SOURCE_POPULARITY),
-                        col(WindowData.USER_ID)))).first();
-        metrics.put("topn_coverage", written.getLong(1) / (double) Math.max(1, catalogSize));
-        metrics.put("topn_fallback_users", (double) written.getLong(2));
-        return written.getLong(0);
+        spark.createDataFrame(rows, schema).write().mode("overwrite").parquet(dir);
+        metrics.put("topn_coverage", listedMovies.cardinality() / (double) Math.max(1, movies.size()));
+        metrics.put("topn_fallback_users", (double) fallbackUsers);
+        return targets.length;
     }
 
     private JobResult skipped(JobRequest request, Map<String, Double> metrics, Map<String, Object> details,

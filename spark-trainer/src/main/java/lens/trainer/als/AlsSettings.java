@@ -53,7 +53,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 request.intOption("explicit.similaritiesPerMovie", 100),
                 request.longOption("explicit.maxCoRatingPairs", CoRatingBudget.DEFAULT_MAX_PAIRS),
                 request.doubleOption("explicit.blend.validationFraction", 0.1),
-                blendWeights(request.option("explicit.blend.weights", "fit")),
+                blendWeights(request.option("explicit.blend.weights", "0.77,0.37")),
                 request.intOption("als.blocks", 0),
                 seed);
         Map<String, Double> weights = new LinkedHashMap<>();

@@ -57,6 +57,13 @@ public record ExplicitParams(int rank, double regParam, int maxIter, boolean bia
                 blocks, seed);
     }
 
+    /** The same model with its blend weights fitted on a validation share rather than given. */
+    public ExplicitParams withFittedBlend() {
+        return new ExplicitParams(rank, regParam, maxIter, biases, userBiasReg, movieBiasReg, neighbours,
+                similarityShrinkage, similaritiesPerMovie, maxCoRatingPairs, blendValidationFraction, null, blocks,
+                seed);
+    }
+
     /** The same model without its neighbourhood part: biases and ALS alone. */
     public ExplicitParams withoutNeighbours() {
         return new ExplicitParams(rank, regParam, maxIter, biases, userBiasReg, movieBiasReg, 0, similarityShrinkage,

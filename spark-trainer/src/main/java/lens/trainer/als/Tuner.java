@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import lens.trainer.eval.PopularityTable;
 import lens.trainer.eval.RegressionMetrics;
+import lens.trainer.eval.UserItems;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Tuning mode: a small grid (ranks x regParams for the rating model, ranks x regParams x alphas for the ranking
@@ -25,7 +25,7 @@ final class Tuner {
     private Tuner() {
     }
 
-    static Outcome tune(SparkSession spark, HoldoutSplit outer, AlsSettings settings, int catalogSize) {
+    static Outcome tune(HoldoutSplit outer, AlsSettings settings, int catalogSize) {
         AlsSettings inner = new AlsSettings(settings.windowHours(), settings.holdoutMode(),
                 settings.holdoutFraction(), settings.explicit(), settings.implicit(), settings.k(),
                 settings.relevantRating(), settings.topN(), settings.gate(), false, settings.tuneRanks(),
@@ -53,8 +53,10 @@ final class Tuner {
 
         ImplicitParams bestImplicit = settings.implicit();
         double bestNdcg = Double.NEGATIVE_INFINITY;
-        PopularityTable popularity = RankingEvaluator.popularity(fitInteractions, catalogSize);
-        Dataset<Row> positives = AlsRetrainJob.positives(validation, settings.relevantRating());
+        UserItems fitSeen = RankingEvaluator.userItems(fitInteractions);
+        PopularityTable popularity = fitSeen.popularity(catalogSize);
+        UserItems positives = RankingEvaluator.userItems(AlsRetrainJob.positives(validation,
+                settings.relevantRating()));
         for (double rank : settings.tuneRanks()) {
             for (double reg : settings.tuneRegParams()) {
                 for (double alpha : settings.tuneAlphas()) {
@@ -62,8 +64,8 @@ final class Tuner {
                     ALSModel model = ImplicitModel.fit(
                             ImplicitModel.confidences(fitInteractions, candidate, validation.trainedUntil()),
                             candidate);
-                    double ndcg = RankingEvaluator.evaluate(spark, model, fitInteractions, positives, popularity,
-                            catalogSize, settings.k()).get("ndcg_at_k");
+                    double ndcg = RankingEvaluator.evaluate(model, fitSeen, positives, popularity, catalogSize,
+                            settings.k()).get("ndcg_at_k");
                     trials.add(trial("implicit", (int) rank, reg, alpha, "ndcg_at_k", ndcg));
                     if (Double.isFinite(ndcg) && ndcg > bestNdcg) {
                         bestNdcg = ndcg;
@@ -74,7 +76,9 @@ final class Tuner {
         }
         fitRatings.unpersist();
         fitInteractions.unpersist();
-        return new Outcome(bestExplicit, bestImplicit, trials);
+        // a tuned run also fits its blend weights instead of taking the configured ones
+        return new Outcome(bestExplicit.neighbours() > 0 ? bestExplicit.withFittedBlend() : bestExplicit,
+                bestImplicit, trials);
     }
 
     private static Map<String, Object> trial(String model, int rank, double reg, Double alpha, String metric,

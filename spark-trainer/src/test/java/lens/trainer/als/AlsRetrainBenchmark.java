@@ -115,6 +115,7 @@ class AlsRetrainBenchmark {
                 size, result.details().get("phaseSeconds"), jobs.jobs.get(), jobs.millis.get() / 1e3,
                 result.metrics().getOrDefault("co_rating_pairs", -1.0),
                 result.details().getOrDefault("explicitModel", ""));
+        System.out.printf(Locale.ROOT, "BENCH %s slowest_call_sites: %s%n", size, jobs.slowest(25));
     }
 
     /** -Dlens.benchmark.options=key=value;key=value: job options for the retrain, e.g. explicit.neighbours=0. */
@@ -182,19 +183,38 @@ class AlsRetrainBenchmark {
         private final java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong();
         private final Map<Integer, Long> started = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Integer, String> sites = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, long[]> bySite = new java.util.concurrent.ConcurrentHashMap<>();
 
         @Override
         public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
             jobs.incrementAndGet();
             started.put(start.jobId(), start.time());
+            String site = start.properties() == null ? null : start.properties().getProperty("callSite.short");
+            sites.put(start.jobId(), site == null ? "?" : site);
         }
 
         @Override
         public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd end) {
             Long at = started.remove(end.jobId());
+            String site = sites.remove(end.jobId());
             if (at != null) {
                 millis.addAndGet(end.time() - at);
+                long[] sum = bySite.computeIfAbsent(site, s -> new long[2]);
+                synchronized (sum) {
+                    sum[0]++;
+                    sum[1] += end.time() - at;
+                }
             }
+        }
+
+        /** The call sites that took the most job time: where a retrain's Spark time goes. */
+        String slowest(int n) {
+            return bySite.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(n)
+                    .map(e -> e.getKey() + " x" + e.getValue()[0] + " " + e.getValue()[1] + "ms")
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
     }
 

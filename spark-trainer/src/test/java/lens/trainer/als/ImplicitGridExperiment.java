@@ -67,7 +67,7 @@ class ImplicitGridExperiment {
             long started = System.nanoTime();
             Dataset<Row> confidences = ImplicitModel.confidences(train, settings.implicit(), 0).cache();
             ALSModel model = ImplicitModel.fit(confidences, settings.implicit());
-            Map<String, Double> metrics = RankingEvaluator.evaluate(spark, model, train, positives, popularity,
+            Map<String, Double> metrics = RankingEvaluator.evaluate(model, train, positives, popularity,
                     CATALOG, 10);
             confidences.unpersist();
             System.out.printf(Locale.ROOT, "GRID seed=%s ndcg=%.4f baseline=%.4f lift=%.3f coverage=%.3f "

@@ -57,7 +57,7 @@ class MovieLensRankingQualityTest {
         ALSModel model = ImplicitModel.fit(ImplicitModel.confidences(train, settings.implicit(), 0).cache(),
                 settings.implicit());
         PopularityTable popularity = RankingEvaluator.popularity(train, catalog);
-        Map<String, Double> metrics = RankingEvaluator.evaluate(spark, model, train,
+        Map<String, Double> metrics = RankingEvaluator.evaluate(model, train,
                 split.holdoutRatings().filter(col(ExplicitModel.RATING).geq(4.0)), popularity, catalog, 10);
 
         System.out.printf(Locale.ROOT, "MovieLens100K implicit NDCG@10 %.4f vs popularity %.4f: lift %.2fx "
