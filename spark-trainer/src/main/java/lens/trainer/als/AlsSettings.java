@@ -30,12 +30,13 @@ import lens.trainer.model.GatePolicy;
  * gate.rmseTolerance=0.01 gate.rankingTolerance=0.05 gate.minBaselineLift=1.0 gate.timeBudgetSeconds=3600
  * tune=false  tune.ranks=10,20,40  tune.regParams=0.05,0.1,0.2  tune.alphas=1,5   small grid on a validation split
  * checkpoint.dir=&lt;workDir&gt;/checkpoints/als   seed=42
+ * spark.adaptive=false               Spark's adaptive query execution during the run (see AlsRetrainJob)
  * </pre>
  */
 public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdoutFraction, ExplicitParams explicit,
                           ImplicitParams implicit, int k, double relevantRating, int topN, GatePolicy gate,
                           boolean tune, double[] tuneRanks, double[] tuneRegParams, double[] tuneAlphas,
-                          String checkpointDir, long seed) {
+                          String checkpointDir, long seed, boolean adaptiveExecution) {
 
     public enum HoldoutMode { TIME, USER_RANDOM }
 
@@ -105,7 +106,7 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 list(request.option("tune.ranks", "10,20,40")),
                 list(request.option("tune.regParams", "0.05,0.1,0.2")),
                 list(request.option("tune.alphas", "1,5")),
-                checkpoint, seed);
+                checkpoint, seed, request.booleanOption("spark.adaptive", false));
     }
 
     public Map<String, String> describe() {
@@ -119,12 +120,13 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
         params.put("eval.relevantRating", Double.toString(relevantRating));
         params.put("topn.n", Integer.toString(topN));
         params.put("tune", Boolean.toString(tune));
+        params.put("spark.adaptive", Boolean.toString(adaptiveExecution));
         return params;
     }
 
     public AlsSettings withModels(ExplicitParams newExplicit, ImplicitParams newImplicit) {
         return new AlsSettings(windowHours, holdoutMode, holdoutFraction, newExplicit, newImplicit, k, relevantRating,
-                topN, gate, tune, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed);
+                topN, gate, tune, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed, adaptiveExecution);
     }
 
     /** "fit" (on a validation share) or "als,neighbours", e.g. "0.6,0.5". */

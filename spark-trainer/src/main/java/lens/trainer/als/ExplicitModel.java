@@ -123,23 +123,32 @@ public final class ExplicitModel {
             itemBiases = spark.createDataFrame(java.util.List.of(), biasSchema(ITEM, ITEM_BIAS));
             userBiases = spark.createDataFrame(java.util.List.of(), biasSchema(USER, USER_BIAS));
         }
+        // cached: ALS reads its input twice (an emptiness check, then its blocks) and the neighbourhood once more
         Dataset<Row> residuals = withBiases(ratings, mu, userBiases, itemBiases)
-                .withColumn(RESIDUAL, col(RATING).minus(col(BASELINE)));
-        ALSModel model = new ALS()
-                .setRank(params.rank())
-                .setRegParam(params.regParam())
-                .setMaxIter(params.maxIter())
-                .setSeed(params.seed())
-                .setNumBlocks(AlsBlocks.resolve(params.blocks(), spark))
-                .setUserCol(USER)
-                .setItemCol(ITEM)
-                .setRatingCol(RESIDUAL)
-                .setImplicitPrefs(false)
-                .setColdStartStrategy("drop")
-                .fit(residuals);
-        ItemNeighbours neighbours = params.neighbours() == 0 ? null
-                : ItemNeighbours.fit(residuals.select(USER, ITEM, RESIDUAL), params.neighbours(),
-                        params.similarityShrinkage(), params.similaritiesPerMovie());
+                .withColumn(RESIDUAL, col(RATING).minus(col(BASELINE)))
+                .select(USER, ITEM, RESIDUAL)
+                .cache();
+        ALSModel model;
+        ItemNeighbours neighbours;
+        try {
+            model = new ALS()
+                    .setRank(params.rank())
+                    .setRegParam(params.regParam())
+                    .setMaxIter(params.maxIter())
+                    .setSeed(params.seed())
+                    .setNumBlocks(AlsBlocks.resolve(params.blocks(), spark))
+                    .setUserCol(USER)
+                    .setItemCol(ITEM)
+                    .setRatingCol(RESIDUAL)
+                    .setImplicitPrefs(false)
+                    .setColdStartStrategy("drop")
+                    .fit(residuals);
+            neighbours = params.neighbours() == 0 ? null
+                    : ItemNeighbours.fit(residuals, params.neighbours(), params.similarityShrinkage(),
+                            params.similaritiesPerMovie());
+        } finally {
+            residuals.unpersist();
+        }
         return new ExplicitModel(mu, stats.getDouble(1), stats.getDouble(2), userBiases, itemBiases, model,
                 neighbours, blend);
     }

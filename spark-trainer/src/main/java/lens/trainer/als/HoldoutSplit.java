@@ -27,10 +27,20 @@ record HoldoutSplit(Dataset<Row> trainRatings, Dataset<Row> holdoutRatings, Data
      * same pair is held out from both models.
      */
     static HoldoutSplit of(Dataset<Row> ratings, Dataset<Row> interactions, AlsSettings settings, long windowEnd) {
+        long cutoff = windowEnd;
         if (settings.holdoutMode() == AlsSettings.HoldoutMode.TIME) {
             double[] quantile = ratings.stat().approxQuantile(WindowData.TIMESTAMP,
                     new double[] {1 - settings.holdoutFraction()}, 0.0);
-            long cutoff = quantile.length == 0 ? windowEnd : (long) Math.ceil(quantile[0]);
+            cutoff = quantile.length == 0 ? windowEnd : (long) Math.ceil(quantile[0]);
+        }
+        return of(ratings, interactions, settings, windowEnd, cutoff);
+    }
+
+    /** As above, with the time mode's cutoff already known (see {@link WindowPairs#timeCutoff}). */
+    static HoldoutSplit of(Dataset<Row> ratings, Dataset<Row> interactions, AlsSettings settings, long windowEnd,
+                           long timeCutoff) {
+        if (settings.holdoutMode() == AlsSettings.HoldoutMode.TIME) {
+            long cutoff = timeCutoff;
             Column before = col(WindowData.TIMESTAMP).lt(cutoff);
             return new HoldoutSplit(ratings.filter(before), ratings.filter(not(before)),
                     interactions.filter(before), interactions.filter(not(before)), cutoff);

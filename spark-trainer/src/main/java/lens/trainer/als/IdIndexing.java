@@ -17,16 +17,6 @@ final class IdIndexing {
     private IdIndexing() {
     }
 
-    /** {@code previous} extended with the distinct ids of {@code column}. */
-    static IdIndex extend(IdIndex previous, Dataset<Row> rows, String column) {
-        List<Row> distinct = rows.select(column).distinct().collectAsList();
-        long[] ids = new long[distinct.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = distinct.get(i).getLong(0);
-        }
-        return previous.extendedWith(ids);
-    }
-
     /** A two-column table (idColumn long, indexColumn int) of the index. */
     static Dataset<Row> table(SparkSession spark, IdIndex index, String idColumn, String indexColumn) {
         List<Row> rows = new ArrayList<>(index.size());

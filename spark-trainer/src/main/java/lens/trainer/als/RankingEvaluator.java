@@ -41,11 +41,20 @@ public final class RankingEvaluator {
         return UserItems.of(users, items);
     }
 
-    /** The model's lists with popularity filling in, or popularity alone for a null model. */
-    public static Recommender recommender(ALSModel model, PopularityTable popularity) {
-        return model == null ? new Recommender(null, null, popularity)
-                : new Recommender(factors(model.userFactors(), model.rank()),
-                        factors(model.itemFactors(), model.rank()), popularity);
+    /** An ALS model's user and item factors on the driver; both null for no model (popularity alone). */
+    public record ModelFactors(Factors users, Factors items) {
+
+        public static final ModelFactors NONE = new ModelFactors(null, null);
+
+        public static ModelFactors of(ALSModel model) {
+            return model == null ? NONE : new ModelFactors(factors(model.userFactors(), model.rank()),
+                    factors(model.itemFactors(), model.rank()));
+        }
+
+        /** Lists from these factors, with {@code popularity} filling in. */
+        public Recommender recommender(PopularityTable popularity) {
+            return new Recommender(users, items, popularity);
+        }
     }
 
     /**
@@ -64,7 +73,13 @@ public final class RankingEvaluator {
     /** As above, with the pairs already on the driver. */
     public static Map<String, Double> evaluate(ALSModel model, UserItems train, UserItems positives,
                                                PopularityTable popularity, int catalogSize, int k) {
-        return HoldoutRanking.evaluate(recommender(model, popularity), train, positives, popularity, catalogSize, k);
+        return evaluate(ModelFactors.of(model), train, positives, popularity, catalogSize, k);
+    }
+
+    /** As above, with the model's factors already on the driver too. */
+    public static Map<String, Double> evaluate(ModelFactors model, UserItems train, UserItems positives,
+                                               PopularityTable popularity, int catalogSize, int k) {
+        return HoldoutRanking.evaluate(model.recommender(popularity), train, positives, popularity, catalogSize, k);
     }
 
     private static Factors factors(Dataset<Row> table, int rank) {

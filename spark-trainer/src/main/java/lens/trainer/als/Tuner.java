@@ -29,7 +29,8 @@ final class Tuner {
         AlsSettings inner = new AlsSettings(settings.windowHours(), settings.holdoutMode(),
                 settings.holdoutFraction(), settings.explicit(), settings.implicit(), settings.k(),
                 settings.relevantRating(), settings.topN(), settings.gate(), false, settings.tuneRanks(),
-                settings.tuneRegParams(), settings.tuneAlphas(), settings.checkpointDir(), settings.seed() + 1);
+                settings.tuneRegParams(), settings.tuneAlphas(), settings.checkpointDir(), settings.seed() + 1,
+                settings.adaptiveExecution());
         HoldoutSplit validation = HoldoutSplit.of(outer.trainRatings(), outer.trainInteractions(), inner,
                 outer.trainedUntil());
         Dataset<Row> fitRatings = validation.trainRatings().cache();

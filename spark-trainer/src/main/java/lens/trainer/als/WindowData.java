@@ -1,6 +1,10 @@
 package lens.trainer.als;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.row_number;
 
 import lens.events.InteractionType;
@@ -29,6 +33,24 @@ final class WindowData {
                 .select(col(USER_ID), col(MOVIE_ID), col(TYPE), col(RATING), col(TIMESTAMP), col("eventId"),
                         col("kafka_offset"))
                 .filter(col(USER_ID).isNotNull().and(col(MOVIE_ID).isNotNull()).and(col(TIMESTAMP).isNotNull()));
+    }
+
+    /** The window per (user, movie) pair, on the driver: one aggregation, one row per pair. */
+    static WindowPairs pairs(Dataset<Row> interactions) {
+        java.util.List<Row> rows = interactions.groupBy(USER_ID, MOVIE_ID)
+                .agg(count(lit(1)), max(when(col(TYPE).equalTo(InteractionType.RATE.name())
+                        .and(col(RATING).isNotNull()), col(TIMESTAMP))))
+                .collectAsList();
+        int n = rows.size();
+        WindowPairs pairs = new WindowPairs(new long[n], new long[n], new long[n], new long[n]);
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            pairs.userIds()[i] = row.getLong(0);
+            pairs.movieIds()[i] = row.getLong(1);
+            pairs.interactions()[i] = row.getLong(2);
+            pairs.ratedAt()[i] = row.isNullAt(3) ? WindowPairs.NOT_RATED : row.getLong(3);
+        }
+        return pairs;
     }
 
     /**

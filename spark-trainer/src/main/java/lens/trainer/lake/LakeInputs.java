@@ -10,6 +10,7 @@ import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
+import lens.trainer.job.SessionSetting;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,20 +65,8 @@ public final class LakeInputs {
      * index, is created.
      */
     static <T> T withDriverListing(SparkSession spark, boolean local, Supplier<T> read) {
-        if (!local) {
-            return read.get();
-        }
-        String previous = spark.conf().get(PARALLEL_LISTING_THRESHOLD, null);
-        spark.conf().set(PARALLEL_LISTING_THRESHOLD, Integer.toString(Integer.MAX_VALUE));
-        try {
-            return read.get();
-        } finally {
-            if (previous == null) {
-                spark.conf().unset(PARALLEL_LISTING_THRESHOLD);
-            } else {
-                spark.conf().set(PARALLEL_LISTING_THRESHOLD, previous);
-            }
-        }
+        return local ? SessionSetting.during(spark, PARALLEL_LISTING_THRESHOLD, Integer.toString(Integer.MAX_VALUE),
+                read) : read.get();
     }
 
     static final String PARALLEL_LISTING_THRESHOLD = "spark.sql.sources.parallelPartitionDiscovery.threshold";
