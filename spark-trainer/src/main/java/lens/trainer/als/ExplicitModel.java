@@ -74,8 +74,20 @@ public final class ExplicitModel {
         if (params.neighbours() == 0) {
             return fitParts(ratings, params, BlendWeights.ALS_ONLY);
         }
-        BlendWeights blend = params.fixedBlend() != null ? params.fixedBlend() : fitBlend(ratings, params);
-        return fitParts(ratings, params, blend);
+        if (params.fixedBlend() != null) {
+            return fitParts(ratings, params, params.fixedBlend());
+        }
+        // the weights only mix the parts' predictions, so the final parts need not wait for them: both fits run
+        // side by side
+        try (SideBySide<BlendWeights> weights = new SideBySide<>(ratings.sparkSession().sparkContext(),
+                "fitting the blend weights", () -> fitBlend(ratings, params))) {
+            ExplicitModel parts = fitParts(ratings, params, BlendWeights.ALS_ONLY);
+            return parts.withBlend(weights.join());
+        }
+    }
+
+    private ExplicitModel withBlend(BlendWeights weights) {
+        return new ExplicitModel(globalMean, minRating, maxRating, userBiases, itemBiases, als, neighbours, weights);
     }
 
     static BlendWeights fitBlend(Dataset<Row> ratings, ExplicitParams params) {

@@ -191,6 +191,45 @@ class AlsRetrainJobTest {
     }
 
     @Test
+    void givenTuningOn_whenRetraining_thenTheGridIsTriedAndTheBestValuesAreTrainedAndRecordedWithTheModel() {
+        Path lake = dir.resolve("lake");
+        Path work = dir.resolve("work");
+        new LakeFixture(spark, lake).writeCompleteHours(new PlantedRatings(80, 100, 3, NOISE, 5).ratings(25, FIRST, HOURS));
+
+        JobResult result = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, request(lake, work, LAST, Map.of(
+                "window.hours", "8", "explicit.maxIter", "5", "implicit.maxIter", "5", "gate.minBaselineLift", "0",
+                "tune", "true", "tune.ranks", "2,3", "tune.regParams", "0.05,1.0", "tune.alphas", "1")));
+
+        // every grid point was judged on the validation split: 2 ranks x 2 regParams per model (x 1 alpha)
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> trials = (List<Map<String, Object>>) result.details().get("tuning");
+        List<Map<String, Object>> explicitTrials = trials.stream().filter(t -> t.get("model").equals("explicit"))
+                .toList();
+        List<Map<String, Object>> implicitTrials = trials.stream().filter(t -> t.get("model").equals("implicit"))
+                .toList();
+        assertThat(explicitTrials).hasSize(4).allSatisfy(t -> assertThat(t.get("rmse")).isNotNull());
+        assertThat(implicitTrials).hasSize(4);
+        Map<String, Object> bestRmse = explicitTrials.stream()
+                .min(java.util.Comparator.comparingDouble(t -> (Double) t.get("rmse"))).orElseThrow();
+        Map<String, Object> bestNdcg = implicitTrials.stream().filter(t -> t.get("ndcg_at_k") != null)
+                .max(java.util.Comparator.comparingDouble(t -> (Double) t.get("ndcg_at_k"))).orElseThrow();
+        // the winners are what the run trained with, and the saved model records them
+        String version = (String) result.details().get("modelVersion");
+        Map<String, String> saved = ModelRegistry.forWorkDir(work).metadata(version).orElseThrow().params();
+        assertThat(saved).containsEntry("explicit.rank", bestRmse.get("rank").toString())
+                .containsEntry("explicit.regParam", bestRmse.get("regParam").toString())
+                .containsEntry("implicit.rank", bestNdcg.get("rank").toString())
+                .containsEntry("implicit.regParam", bestNdcg.get("regParam").toString())
+                .containsEntry("tune", "true")
+                // a tuned run fits its blend weights instead of taking the configured ones
+                .containsEntry("explicit.blend.weights", "fit");
+        assertThat(saved.get("explicit.blend.alsWeight")).isNotEqualTo("0.77");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> phases = (Map<String, Double>) result.details().get("phaseSeconds");
+        assertThat(phases).containsKey("tune");
+    }
+
+    @Test
     void givenAnEmptyWindow_whenRetraining_thenTheRunIsSkippedWithAReason() {
         JobResult result = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN,
                 request(dir.resolve("lake"), dir.resolve("work"), LAST, Map.of()));

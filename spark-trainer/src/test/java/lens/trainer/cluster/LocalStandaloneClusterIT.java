@@ -44,8 +44,11 @@ class LocalStandaloneClusterIT {
      * Small models keep the test short (10 iterations still cut the lineage once per model, checkpoints); the
      * rating model keeps its neighbourhood part, whose scoring runs on the executors from a broadcast.
      */
+    // blend weights fitted, not the fixed default: the run then fits three models side by side on the cluster, and
+    // the weights it arrives at are a result to compare with local mode
     private static final Map<String, String> OPTIONS = Map.of("window.hours", "6", "topn.n", "5",
-            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10");
+            "explicit.rank", "10", "explicit.maxIter", "10", "implicit.rank", "10", "implicit.maxIter", "10",
+            "explicit.blend.weights", "fit");
     /** What the standalone master names an application; a local master would give "local-...". */
     private static final Pattern APPLICATION_ID = Pattern.compile("app-\\d{14}-\\d{4,}");
 
