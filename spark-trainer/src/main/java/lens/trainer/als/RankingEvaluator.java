@@ -31,14 +31,8 @@ public final class RankingEvaluator {
     /** The distinct (user, item) pairs of the rows, on the driver. */
     public static UserItems userItems(Dataset<Row> rows) {
         // distinct first: a window of views and clicks holds many rows per pair, the driver needs each pair once
-        List<Row> pairs = rows.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM)).distinct().collectAsList();
-        int[] users = new int[pairs.size()];
-        int[] items = new int[pairs.size()];
-        for (int i = 0; i < users.length; i++) {
-            users[i] = pairs.get(i).getInt(0);
-            items[i] = pairs.get(i).getInt(1);
-        }
-        return UserItems.of(users, items);
+        int[][] pairs = DriverColumns.ints(rows.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM)).distinct());
+        return UserItems.of(pairs[0], pairs[1]);
     }
 
     /** An ALS model's user and item factors on the driver; both null for no model (popularity alone). */

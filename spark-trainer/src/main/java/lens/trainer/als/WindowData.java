@@ -37,20 +37,11 @@ final class WindowData {
 
     /** The window per (user, movie) pair, on the driver: one aggregation, one row per pair. */
     static WindowPairs pairs(Dataset<Row> interactions) {
-        java.util.List<Row> rows = interactions.groupBy(USER_ID, MOVIE_ID)
+        long[][] columns = DriverColumns.longs(interactions.groupBy(USER_ID, MOVIE_ID)
                 .agg(count(lit(1)), max(when(col(TYPE).equalTo(InteractionType.RATE.name())
-                        .and(col(RATING).isNotNull()), col(TIMESTAMP))))
-                .collectAsList();
-        int n = rows.size();
-        WindowPairs pairs = new WindowPairs(new long[n], new long[n], new long[n], new long[n]);
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            pairs.userIds()[i] = row.getLong(0);
-            pairs.movieIds()[i] = row.getLong(1);
-            pairs.interactions()[i] = row.getLong(2);
-            pairs.ratedAt()[i] = row.isNullAt(3) ? WindowPairs.NOT_RATED : row.getLong(3);
-        }
-        return pairs;
+                        .and(col(RATING).isNotNull()), col(TIMESTAMP)))));
+        // a pair never rated has a null time, which DriverColumns.NULL stands for
+        return new WindowPairs(columns[0], columns[1], columns[2], columns[3]);
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 record WindowPairs(long[] userIds, long[] movieIds, long[] interactions, long[] ratedAt) {
 
-    static final long NOT_RATED = Long.MIN_VALUE;
+    static final long NOT_RATED = DriverColumns.NULL;
 
     WindowPairs {
         int n = userIds.length;
