@@ -2,6 +2,7 @@ package lens.trainer.als;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import lens.trainer.eval.UserSlots;
 
 /**
  * Each user's training residuals (rating minus baseline) by movie, in compressed rows: user {@code u}'s movies are
@@ -31,25 +32,12 @@ public final class UserResiduals implements Serializable {
      *                                  movie twice (ratings are deduplicated before they get here)
      */
     public static UserResiduals of(int[] users, int[] items, double[] residuals) {
-        if (users.length != items.length || users.length != residuals.length) {
+        if (users.length != residuals.length) {
             throw new IllegalArgumentException("users, items and residuals differ in length: " + users.length + ", "
                     + items.length + ", " + residuals.length);
         }
-        int userCount = 0;
-        for (int i = 0; i < users.length; i++) {
-            if (users[i] < 0 || items[i] < 0) {
-                throw new IllegalArgumentException("negative index at row " + i + ": user " + users[i] + ", movie "
-                        + items[i]);
-            }
-            userCount = Math.max(userCount, users[i] + 1);
-        }
-        int[] start = new int[userCount + 1];
-        for (int user : users) {
-            start[user + 1]++;
-        }
-        for (int u = 0; u < userCount; u++) {
-            start[u + 1] += start[u];
-        }
+        int[] start = UserSlots.offsets(users, items);
+        int userCount = start.length - 1;
         int[] next = Arrays.copyOf(start, userCount);
         long[] packed = new long[users.length];
         for (int i = 0; i < users.length; i++) {

@@ -20,23 +20,8 @@ public final class UserItems {
 
     /** From (user, item) pairs at the same positions; duplicate pairs count once. */
     public static UserItems of(int[] users, int[] items) {
-        if (users.length != items.length) {
-            throw new IllegalArgumentException(users.length + " users but " + items.length + " items");
-        }
-        int userCount = 0;
-        for (int i = 0; i < users.length; i++) {
-            if (users[i] < 0 || items[i] < 0) {
-                throw new IllegalArgumentException("negative index at pair " + i);
-            }
-            userCount = Math.max(userCount, users[i] + 1);
-        }
-        int[] offsets = new int[userCount + 1];
-        for (int user : users) {
-            offsets[user + 1]++;
-        }
-        for (int u = 0; u < userCount; u++) {
-            offsets[u + 1] += offsets[u];
-        }
+        int[] offsets = UserSlots.offsets(users, items);
+        int userCount = offsets.length - 1;
         int[] next = Arrays.copyOf(offsets, userCount);
         int[] grouped = new int[items.length];
         for (int i = 0; i < users.length; i++) {
