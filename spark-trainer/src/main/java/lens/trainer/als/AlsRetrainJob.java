@@ -3,27 +3,29 @@ package lens.trainer.als;
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import lens.events.EventHour;
 import lens.events.InteractionType;
 import lens.events.LakeLayout;
 import lens.trainer.eval.PopularityTable;
 import lens.trainer.eval.Recommender;
-import lens.trainer.eval.UserItems;
 import lens.trainer.eval.RegressionMetrics;
+import lens.trainer.eval.UserItems;
 import lens.trainer.job.JobRequest;
 import lens.trainer.job.JobResult;
 import lens.trainer.job.LensSparkJob;
@@ -107,7 +109,7 @@ public final class AlsRetrainJob implements LensSparkJob {
                 request.window(), settings.windowHours()));
         Dataset<Row> ratings = cache(cached, WindowData.latestRatings(interactions));
         // one pass gives the counts, the ids to index and the holdout's start (a Spark job each otherwise)
-        WindowPairs window = WindowData.pairs(interactions);
+        WindowPairs window = WindowData.pairs(interactions, settings);
         long ratingCount = window.ratingCount();
         timings.lap("read");
         details.put("windowHours", settings.windowHours());
@@ -131,14 +133,16 @@ public final class AlsRetrainJob implements LensSparkJob {
         Dataset<Row> indexedRatings = cache(cached, IdIndexing.indexed(ratings, userTable, movieTable));
 
         long windowEnd = request.window().endMillis();
-        HoldoutSplit split = HoldoutSplit.of(indexedRatings, indexedInteractions, settings, windowEnd,
-                window.timeCutoff(settings.holdoutFraction(), windowEnd));
+        long cutoff = window.timeCutoff(settings.holdoutFraction(), windowEnd);
+        HoldoutSplit split = HoldoutSplit.of(indexedRatings, indexedInteractions, settings, windowEnd, cutoff);
+        // the same cut on the driver's per-pair summary: counts and the evaluation's pairs without a Spark job
+        WindowPairs.Split sides = window.split(settings.holdoutMode() == AlsSettings.HoldoutMode.TIME, cutoff);
         Dataset<Row> train = cache(cached, split.trainRatings());
         Dataset<Row> holdout = cache(cached, split.holdoutRatings());
         Dataset<Row> trainInteractions = cache(cached, split.trainInteractions());
-        long trainCount = train.count();
+        long trainCount = sides.count(sides::trainRating);
         metrics.put("train_ratings", (double) trainCount);
-        metrics.put("holdout_ratings", (double) holdout.count());
+        metrics.put("holdout_ratings", (double) sides.count(sides::holdoutRating));
         timings.lap("index_and_split");
         if (trainCount == 0) {
             return skipped(request, metrics, details, "every rating of the window fell into the holdout");
@@ -151,13 +155,13 @@ public final class AlsRetrainJob implements LensSparkJob {
             timings.lap("tune");
         }
         return trainAndJudge(spark, request, settings, registry, metrics, details, cached, timings,
-                new Prepared(started, users, movies, window, interactions, ratings, split, train, holdout,
+                new Prepared(started, users, movies, window, sides, interactions, ratings, split, train, holdout,
                         trainInteractions));
     }
 
     /** The window's data, indexed and split: what training and judging work on. */
     private record Prepared(long started, IdIndex users, IdIndex movies, WindowPairs window,
-                            Dataset<Row> interactions, Dataset<Row> ratings, HoldoutSplit split, Dataset<Row> train,
+                            WindowPairs.Split sides, Dataset<Row> interactions, Dataset<Row> ratings, HoldoutSplit split, Dataset<Row> train,
                             Dataset<Row> holdout, Dataset<Row> trainInteractions) {
     }
 
@@ -168,7 +172,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         HoldoutSplit split = data.split();
         Dataset<Row> train = data.train();
         Dataset<Row> trainInteractions = data.trainInteractions();
-        CoRatingBudget.Decision budget = CoRatingBudget.apply(train, settings.explicit());
+        CoRatingBudget.Decision budget = CoRatingBudget.apply(data.sides()::coRatingPairs, settings.explicit());
         if (budget.pairs() >= 0) {
             metrics.put("co_rating_pairs", (double) budget.pairs());
         }
@@ -229,10 +233,10 @@ public final class AlsRetrainJob implements LensSparkJob {
             metrics.put("mae", regression.mae());
         }
         metrics.put("holdout_predicted", (double) regression.count());
-        UserItems trainSeen = RankingEvaluator.userItems(data.trainInteractions());
+        UserItems trainSeen = indexed(data.window(), users, movies, data.sides()::seenInTraining);
         PopularityTable popularity = trainSeen.popularity(movies.size());
         Dataset<Row> positives = positives(split, settings.relevantRating());
-        UserItems positiveItems = RankingEvaluator.userItems(positives);
+        UserItems positiveItems = indexed(data.window(), users, movies, data.sides()::positive);
         RankingEvaluator.ModelFactors challengerFactors = RankingEvaluator.ModelFactors.of(trained.implicit());
         Map<String, Double> ranking = RankingEvaluator.evaluate(challengerFactors, trainSeen, positiveItems,
                 popularity, movies.size(), settings.k());
@@ -291,7 +295,7 @@ public final class AlsRetrainJob implements LensSparkJob {
                         registry.versionDir(v).resolve(IMPLICIT_DIR).toUri().toString())))
                         .orElse(RankingEvaluator.ModelFactors.NONE);
         long lists = writeRecommendations(spark, request, settings, servingModel, servingVersion,
-                seenInWindow(data.window(), users, movies), users, movies, metrics);
+                indexed(data.window(), users, movies, pair -> true), users, movies, metrics);
         metrics.put("recommended_users", (double) lists);
         writeEvaluation(spark, request, metrics);
         timings.lap("top_n");
@@ -385,14 +389,14 @@ public final class AlsRetrainJob implements LensSparkJob {
         // serving ranks by what is popular over the whole window, holdout included: it is the freshest signal
         PopularityTable popularity = seen.popularity(movies.size());
         Recommender recommender = model.recommender(popularity);
-        int[] targets = java.util.stream.IntStream.range(0, seen.userBound()).filter(seen::has).toArray();
+        int[] targets = IntStream.range(0, seen.userBound()).filter(seen::has).toArray();
         Recommender.Recommendation[] lists = new Recommender.Recommendation[targets.length];
-        java.util.stream.IntStream.range(0, targets.length).parallel().forEach(i ->
+        IntStream.range(0, targets.length).parallel().forEach(i ->
                 lists[i] = recommender.recommend(targets[i], seen.itemsOf(targets[i]), settings.topN()));
-        Integer[] byUserId = java.util.stream.IntStream.range(0, targets.length).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(byUserId, java.util.Comparator.comparingLong(i -> users.idAt(targets[i])));
+        Integer[] byUserId = IntStream.range(0, targets.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(byUserId, Comparator.comparingLong(i -> users.idAt(targets[i])));
         List<Row> rows = new ArrayList<>();
-        java.util.BitSet listedMovies = new java.util.BitSet();
+        BitSet listedMovies = new BitSet();
         long fallbackUsers = 0;
         for (int i : byUserId) {
             Recommender.Recommendation list = lists[i];
@@ -417,13 +421,15 @@ public final class AlsRetrainJob implements LensSparkJob {
         return targets.length;
     }
 
-    /** Every (user, movie) the window holds an interaction for, as indexes: what nobody is recommended again. */
-    private static UserItems seenInWindow(WindowPairs window, IdIndex users, IdIndex movies) {
-        int[] userIndexes = new int[window.pairs()];
-        int[] movieIndexes = new int[window.pairs()];
-        for (int i = 0; i < window.pairs(); i++) {
-            userIndexes[i] = users.indexOf(window.userIds()[i]).orElseThrow();
-            movieIndexes[i] = movies.indexOf(window.movieIds()[i]).orElseThrow();
+    /** The window's pairs that {@code which} selects, as ALS indexes (all: what nobody is recommended again). */
+    static UserItems indexed(WindowPairs window, IdIndex users, IdIndex movies,
+                                     java.util.function.IntPredicate which) {
+        int[] selected = IntStream.range(0, window.pairs()).filter(which).toArray();
+        int[] userIndexes = new int[selected.length];
+        int[] movieIndexes = new int[selected.length];
+        for (int i = 0; i < selected.length; i++) {
+            userIndexes[i] = users.indexOf(window.userIds()[selected[i]]).orElseThrow();
+            movieIndexes[i] = movies.indexOf(window.movieIds()[selected[i]]).orElseThrow();
         }
         return UserItems.of(userIndexes, movieIndexes);
     }

@@ -20,7 +20,8 @@ import lens.trainer.model.GatePolicy;
  * explicit.similaritiesPerMovie=100   keep only the strongest N similarities per movie (0: all)
  * explicit.maxCoRatingPairs=100000000   above this many co-rating pairs the window trains ALS alone (0: no limit)
  * als.blocks=0   user and item blocks of both ALS fits (0: the Spark context's default parallelism)
- * explicit.blend.weights=fit|a,b explicit.blend.validationFraction=0.1   blend fitted on a validation share, or fixed
+ * explicit.blend.weights=0.77,0.37|fit   fixed blend (the MovieLens folds' mean), or fitted on a validation share
+ * explicit.blend.validationFraction=0.1   that share, when fitted (tune=true always fits the blend)
  * implicit.rank=40 implicit.regParam=0.3 implicit.alpha=1 implicit.maxIter=10   (MovieLens 100K, README)
  * implicit.weight.view|click|search|bookmark|rate=..   implicit.halfLifeHours=168
  * implicit.rate.exponent=2           a rating counts weight.rate * (stars / 5)^exponent: low ratings count little

@@ -30,10 +30,15 @@ public final class CoRatingBudget {
     }
 
     public static Decision apply(Dataset<Row> ratings, ExplicitParams params) {
+        return apply(() -> pairs(ratings), params);
+    }
+
+    /** As above, with the co-rating pairs counted by the caller (only asked for when there is a budget). */
+    public static Decision apply(java.util.function.LongSupplier coRatingPairs, ExplicitParams params) {
         if (params.neighbours() == 0 || params.maxCoRatingPairs() == 0) {
             return new Decision(params, -1, Optional.empty());
         }
-        long pairs = pairs(ratings);
+        long pairs = coRatingPairs.getAsLong();
         Optional<String> skipped = exceeded(pairs, params.maxCoRatingPairs());
         return new Decision(skipped.isPresent() ? params.withoutNeighbours() : params, pairs, skipped);
     }

@@ -45,9 +45,14 @@ record HoldoutSplit(Dataset<Row> trainRatings, Dataset<Row> holdoutRatings, Data
             return new HoldoutSplit(ratings.filter(before), ratings.filter(not(before)),
                     interactions.filter(before), interactions.filter(not(before)), cutoff);
         }
-        Column held = pmod(xxhash64(col(WindowData.USER_ID), col(WindowData.MOVIE_ID), lit(settings.seed())),
-                lit((long) BUCKETS)).lt((long) Math.round(settings.holdoutFraction() * BUCKETS));
+        Column held = heldOut(settings);
         return new HoldoutSplit(ratings.filter(not(held)), ratings.filter(held),
                 interactions.filter(not(held)), interactions.filter(held), windowEnd);
+    }
+
+    /** User-random mode: whether a row's (userId, movieId) pair is held out, the same for all rows of the pair. */
+    static Column heldOut(AlsSettings settings) {
+        return pmod(xxhash64(col(WindowData.USER_ID), col(WindowData.MOVIE_ID), lit(settings.seed())),
+                lit((long) BUCKETS)).lt((long) Math.round(settings.holdoutFraction() * BUCKETS));
     }
 }

@@ -3,19 +3,16 @@ package lens.trainer.als;
 import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The item-item neighbourhood model of the rating blend (KNNBaseline): a movie's residual for a user is the
@@ -69,23 +66,38 @@ final class ItemNeighbours {
         return k;
     }
 
-    /** Parquet tables (item, neighbour, similarity) and (user, neighbour, residual), readable without LENS. */
+    /**
+     * Parquet tables (item, neighbour, similarity) and (user, neighbour, residual), readable without LENS; written
+     * by the driver, which holds both ({@link DriverParquet}).
+     */
     void save(SparkSession spark, Path dir) {
-        List<Row> similarityRows = new ArrayList<>(similarities.size());
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        int[] items = new int[similarities.size()];
+        int[] neighbours = new int[similarities.size()];
+        double[] values = new double[similarities.size()];
+        int row = 0;
         for (int item = 0; item < similarities.items(); item++) {
             for (int n = 0; n < similarities.neighbourCount(item); n++) {
-                similarityRows.add(RowFactory.create(item, similarities.neighbour(item, n),
-                        similarities.similarity(item, n)));
+                items[row] = item;
+                neighbours[row] = similarities.neighbour(item, n);
+                values[row++] = similarities.similarity(item, n);
             }
         }
-        List<Row> residualRows = new ArrayList<>(residuals.ratings());
+        DriverParquet.writeTriples(conf, dir.resolve("similarities"), ExplicitModel.ITEM, NEIGHBOUR, SIMILARITY,
+                items, neighbours, values);
+        int[] users = new int[residuals.ratings()];
+        int[] rated = new int[residuals.ratings()];
+        double[] residualValues = new double[residuals.ratings()];
+        row = 0;
         for (int user = 0; user < residuals.users(); user++) {
             for (int p = residuals.from(user); p < residuals.to(user); p++) {
-                residualRows.add(RowFactory.create(user, residuals.itemAt(p), residuals.residualAt(p)));
+                users[row] = user;
+                rated[row] = residuals.itemAt(p);
+                residualValues[row++] = residuals.residualAt(p);
             }
         }
-        write(spark, similarityRows, schema(ExplicitModel.ITEM, SIMILARITY), dir.resolve("similarities"));
-        write(spark, residualRows, schema(ExplicitModel.USER, RESIDUAL), dir.resolve("residuals"));
+        DriverParquet.writeTriples(conf, dir.resolve("residuals"), ExplicitModel.USER, NEIGHBOUR, RESIDUAL, users,
+                rated, residualValues);
     }
 
     static ItemNeighbours load(SparkSession spark, Path dir, int k) {
@@ -132,17 +144,6 @@ final class ItemNeighbours {
             }
             return columns;
         }
-    }
-
-    private static StructType schema(String key, String value) {
-        return new StructType()
-                .add(key, DataTypes.IntegerType, false)
-                .add(NEIGHBOUR, DataTypes.IntegerType, false)
-                .add(value, DataTypes.DoubleType, false);
-    }
-
-    private static void write(SparkSession spark, List<Row> rows, StructType schema, Path dir) {
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode("overwrite").parquet(dir.toUri().toString());
     }
 
     /** What the executors need to score: the whole model, as one broadcast value. */

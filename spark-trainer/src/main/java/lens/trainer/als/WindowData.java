@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.row_number;
 
 import lens.events.InteractionType;
 import lens.events.Topic;
 import lens.trainer.lake.LakeInputs;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,13 +38,28 @@ final class WindowData {
                 .filter(col(USER_ID).isNotNull().and(col(MOVIE_ID).isNotNull()).and(col(TIMESTAMP).isNotNull()));
     }
 
-    /** The window per (user, movie) pair, on the driver: one aggregation, one row per pair. */
-    static WindowPairs pairs(Dataset<Row> interactions) {
+    /**
+     * The window per (user, movie) pair, on the driver: one aggregation, one row per pair. The latest rating is
+     * chosen as {@link #latestRatings} chooses it (a struct's maximum compares time, then offset, then event id).
+     */
+    static WindowPairs pairs(Dataset<Row> interactions, AlsSettings settings) {
+        Column isRating = col(TYPE).equalTo(InteractionType.RATE.name()).and(col(RATING).isNotNull());
+        Column latestRating = max(when(isRating, struct(col(TIMESTAMP), col("kafka_offset"), col("eventId"),
+                col(RATING))));
+        Column held = settings.holdoutMode() == AlsSettings.HoldoutMode.USER_RANDOM
+                ? max(HoldoutSplit.heldOut(settings).cast("long")) : lit(0L);
         long[][] columns = DriverColumns.longs(interactions.groupBy(USER_ID, MOVIE_ID)
-                .agg(count(lit(1)), max(when(col(TYPE).equalTo(InteractionType.RATE.name())
-                        .and(col(RATING).isNotNull()), col(TIMESTAMP)))));
-        // a pair never rated has a null time, which DriverColumns.NULL stands for
-        return new WindowPairs(columns[0], columns[1], columns[2], columns[3]);
+                .agg(count(lit(1)).as("n"), max(when(isRating, col(TIMESTAMP))).as("ratedAt"),
+                        min(col(TIMESTAMP)).as("firstAt"),
+                        max(when(col(TYPE).equalTo(InteractionType.BOOKMARK.name()), col(TIMESTAMP)))
+                                .as("bookmarkedAt"),
+                        latestRating.as("latest"), held.as("held"))
+                .select(col(USER_ID), col(MOVIE_ID), col("n"), col("ratedAt"), col("firstAt"), col("bookmarkedAt"),
+                        when(col("latest." + RATING).geq(settings.relevantRating()), 1L).otherwise(0L),
+                        col("held")));
+        // a pair never rated or bookmarked has a null time there, which DriverColumns.NULL stands for
+        return new WindowPairs(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6],
+                columns[7]);
     }
 
     /**
