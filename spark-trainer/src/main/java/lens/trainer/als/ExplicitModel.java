@@ -66,8 +66,8 @@ public final class ExplicitModel {
 
     /**
      * Fits on {@code ratings(user, item, rating)}; the caller caches the input if it reuses it. With a
-     * neighbourhood part and no fixed blend, the blend weights are first fitted on a seeded random validation share
-     * of {@code ratings} (both parts trained on the rest), then every part is refitted on all of {@code ratings}.
+     * neighbourhood part and no fixed blend, the blend weights are fitted on a seeded random validation share of
+     * {@code ratings} (both parts trained on the rest) while every part is fitted on all of {@code ratings}.
      */
     public static ExplicitModel fit(Dataset<Row> ratings, ExplicitParams params) {
         Checkpoints.require(ratings);
