@@ -35,22 +35,33 @@ public final class LakeReader {
         if (!Files.exists(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return walk(dir, files -> files.filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                .filter(p -> !p.getFileName().toString().startsWith("."))
+                .sorted().toList());
+    }
+
+    /**
+     * Walks a folder that a live ingester may be writing: a temp file renamed between the folder's listing and the
+     * walk's look at it ends the walk with NoSuchFileException, so the walk starts again (a few times).
+     */
+    private static List<Path> walk(Path dir, java.util.function.Function<Stream<Path>, List<Path>> select) {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return select.apply(files);
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+                if (!(cause instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+                    throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException(
+                            (IOException) e);
+                }
+            }
         }
     }
 
     public static List<Path> hiddenTempFiles(Path lake) {
-        try (Stream<Path> files = Files.walk(lake)) {
-            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return walk(lake, files -> files.filter(Files::isRegularFile)
+                .filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
     }
 
     public static List<Row> rows(Path lake, Topic topic) {
