@@ -49,12 +49,12 @@ public final class LakeReader {
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> files = Files.walk(dir)) {
                 return select.apply(files);
-            } catch (IOException | UncheckedIOException e) {
-                Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-                if (!(cause instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
-                    throw e instanceof UncheckedIOException unchecked ? unchecked : new UncheckedIOException(
-                            (IOException) e);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+                    throw e;
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -132,6 +132,7 @@ public final class AlsRetrainJob implements LensSparkJob {
         Dataset<Row> indexedInteractions = cache(cached, IdIndexing.indexed(interactions, userTable, movieTable));
         Dataset<Row> indexedRatings = cache(cached, IdIndexing.indexed(ratings, userTable, movieTable));
 
+        IndexedPairs pairs = IndexedPairs.of(window, users, movies);
         long windowEnd = request.window().endMillis();
         long cutoff = window.timeCutoff(settings.holdoutFraction(), windowEnd);
         HoldoutSplit split = HoldoutSplit.of(indexedRatings, indexedInteractions, settings, windowEnd, cutoff);
@@ -155,13 +156,13 @@ public final class AlsRetrainJob implements LensSparkJob {
             timings.lap("tune");
         }
         return trainAndJudge(spark, request, settings, registry, metrics, details, cached, timings,
-                new Prepared(started, users, movies, window, sides, interactions, ratings, split, train, holdout,
+                new Prepared(started, users, movies, pairs, sides, interactions, ratings, split, train, holdout,
                         trainInteractions));
     }
 
     /** The window's data, indexed and split: what training and judging work on. */
-    private record Prepared(long started, IdIndex users, IdIndex movies, WindowPairs window,
-                            WindowPairs.Split sides, Dataset<Row> interactions, Dataset<Row> ratings, HoldoutSplit split, Dataset<Row> train,
+    private record Prepared(long started, IdIndex users, IdIndex movies, IndexedPairs pairs, WindowPairs.Split sides,
+                            Dataset<Row> interactions, Dataset<Row> ratings, HoldoutSplit split, Dataset<Row> train,
                             Dataset<Row> holdout, Dataset<Row> trainInteractions) {
     }
 
@@ -233,12 +234,11 @@ public final class AlsRetrainJob implements LensSparkJob {
             metrics.put("mae", regression.mae());
         }
         metrics.put("holdout_predicted", (double) regression.count());
-        UserItems trainSeen = indexed(data.window(), users, movies, data.sides()::seenInTraining);
+        UserItems trainSeen = data.pairs().select(data.sides()::seenInTraining);
         PopularityTable popularity = trainSeen.popularity(movies.size());
-        Dataset<Row> positives = positives(split, settings.relevantRating());
-        UserItems positiveItems = indexed(data.window(), users, movies, data.sides()::positive);
+        UserItems positives = data.pairs().select(data.sides()::positive);
         RankingEvaluator.ModelFactors challengerFactors = RankingEvaluator.ModelFactors.of(trained.implicit());
-        Map<String, Double> ranking = RankingEvaluator.evaluate(challengerFactors, trainSeen, positiveItems,
+        Map<String, Double> ranking = RankingEvaluator.evaluate(challengerFactors, trainSeen, positives,
                 popularity, movies.size(), settings.k());
         ranking.forEach((name, value) -> {
             if (Double.isFinite(value)) {
@@ -251,8 +251,7 @@ public final class AlsRetrainJob implements LensSparkJob {
 
         Optional<ModelMetadata> champion = registry.champion().flatMap(registry::metadata);
         Optional<Map<String, Double>> championMetrics = champion.flatMap(meta -> championOnSameHoldout(spark,
-                registry, meta, users, movies, split, holdout, positives, positiveItems, trainSeen, popularity,
-                settings, details));
+                registry, meta, data, positives, trainSeen, popularity, settings, details));
         Map<String, Double> challengerForGate = new LinkedHashMap<>();
         challengerForGate.put(PromotionGate.RMSE, regression.count() > 0 ? regression.rmse() : Double.NaN);
         challengerForGate.put(PromotionGate.NDCG, ranking.get("ndcg_at_k"));
@@ -295,7 +294,7 @@ public final class AlsRetrainJob implements LensSparkJob {
                         registry.versionDir(v).resolve(IMPLICIT_DIR).toUri().toString())))
                         .orElse(RankingEvaluator.ModelFactors.NONE);
         long lists = writeRecommendations(spark, request, settings, servingModel, servingVersion,
-                indexed(data.window(), users, movies, pair -> true), users, movies, metrics);
+                data.pairs().select(pair -> true), users, movies, metrics);
         metrics.put("recommended_users", (double) lists);
         writeEvaluation(spark, request, metrics);
         timings.lap("top_n");
@@ -344,9 +343,10 @@ public final class AlsRetrainJob implements LensSparkJob {
      * the champion's ids are a prefix of this run's; if they are not (a version deleted by hand) it is skipped.
      */
     private Optional<Map<String, Double>> championOnSameHoldout(SparkSession spark, ModelRegistry registry,
-            ModelMetadata champion, IdIndex users, IdIndex movies, HoldoutSplit split, Dataset<Row> holdout,
-            Dataset<Row> positives, UserItems positiveItems, UserItems trainSeen, PopularityTable popularity,
-            AlsSettings settings, Map<String, Object> details) {
+            ModelMetadata champion, Prepared data, UserItems positives, UserItems trainSeen,
+            PopularityTable popularity, AlsSettings settings, Map<String, Object> details) {
+        IdIndex users = data.users();
+        IdIndex movies = data.movies();
         Path dir = registry.versionDir(champion.version());
         if (!isPrefix(readIndex(registry, champion, USERS_INDEX), users)
                 || !isPrefix(readIndex(registry, champion, MOVIES_INDEX), movies)) {
@@ -355,14 +355,13 @@ public final class AlsRetrainJob implements LensSparkJob {
         }
         ExplicitModel explicit = ExplicitModel.load(spark, dir.resolve(EXPLICIT_DIR));
         ALSModel implicit = ALSModel.load(dir.resolve(IMPLICIT_DIR).toUri().toString());
-        Dataset<Row> judged = holdout;
-        UserItems judgedPositives = positiveItems;
-        boolean slice = champion.trainedUntil() > split.trainedUntil();
+        Dataset<Row> judged = data.holdout();
+        UserItems judgedPositives = positives;
+        boolean slice = champion.trainedUntil() > data.split().trainedUntil();
         if (slice) {
-            judged = holdout.filter(col(WindowData.TIMESTAMP).geq(champion.trainedUntil()));
-            judgedPositives = RankingEvaluator.userItems(positives.join(
-                    judged.select(ExplicitModel.USER, ExplicitModel.ITEM),
-                    RankingEvaluator.scala(ExplicitModel.USER, ExplicitModel.ITEM), "left_semi"));
+            judged = judged.filter(col(WindowData.TIMESTAMP).geq(champion.trainedUntil()));
+            judgedPositives = data.pairs().select(pair -> data.sides().positiveRatedFrom(pair,
+                    champion.trainedUntil()));
         }
         Map<String, Double> result = new LinkedHashMap<>();
         RegressionMetrics regression = evaluate(explicit.predict(judged));
@@ -419,19 +418,6 @@ public final class AlsRetrainJob implements LensSparkJob {
         metrics.put("topn_coverage", listedMovies.cardinality() / (double) Math.max(1, movies.size()));
         metrics.put("topn_fallback_users", (double) fallbackUsers);
         return targets.length;
-    }
-
-    /** The window's pairs that {@code which} selects, as ALS indexes (all: what nobody is recommended again). */
-    static UserItems indexed(WindowPairs window, IdIndex users, IdIndex movies,
-                                     java.util.function.IntPredicate which) {
-        int[] selected = IntStream.range(0, window.pairs()).filter(which).toArray();
-        int[] userIndexes = new int[selected.length];
-        int[] movieIndexes = new int[selected.length];
-        for (int i = 0; i < selected.length; i++) {
-            userIndexes[i] = users.indexOf(window.userIds()[selected[i]]).orElseThrow();
-            movieIndexes[i] = movies.indexOf(window.movieIds()[selected[i]]).orElseThrow();
-        }
-        return UserItems.of(userIndexes, movieIndexes);
     }
 
     private JobResult skipped(JobRequest request, Map<String, Double> metrics, Map<String, Object> details,

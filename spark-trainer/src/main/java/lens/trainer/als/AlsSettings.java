@@ -130,6 +130,12 @@ public record AlsSettings(int windowHours, HoldoutMode holdoutMode, double holdo
                 topN, gate, tune, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed, adaptiveExecution);
     }
 
+    /** The tuning split's settings: the same cut under another seed, and no tuning of its own. */
+    public AlsSettings forValidation() {
+        return new AlsSettings(windowHours, holdoutMode, holdoutFraction, explicit, implicit, k, relevantRating,
+                topN, gate, false, tuneRanks, tuneRegParams, tuneAlphas, checkpointDir, seed + 1, adaptiveExecution);
+    }
+
     /** "fit" (on a validation share) or "als,neighbours", e.g. "0.6,0.5". */
     private static BlendWeights blendWeights(String value) {
         if (value.trim().equalsIgnoreCase("fit")) {

@@ -40,10 +40,9 @@ record HoldoutSplit(Dataset<Row> trainRatings, Dataset<Row> holdoutRatings, Data
     static HoldoutSplit of(Dataset<Row> ratings, Dataset<Row> interactions, AlsSettings settings, long windowEnd,
                            long timeCutoff) {
         if (settings.holdoutMode() == AlsSettings.HoldoutMode.TIME) {
-            long cutoff = timeCutoff;
-            Column before = col(WindowData.TIMESTAMP).lt(cutoff);
+            Column before = col(WindowData.TIMESTAMP).lt(timeCutoff);
             return new HoldoutSplit(ratings.filter(before), ratings.filter(not(before)),
-                    interactions.filter(before), interactions.filter(not(before)), cutoff);
+                    interactions.filter(before), interactions.filter(not(before)), timeCutoff);
         }
         Column held = heldOut(settings);
         return new HoldoutSplit(ratings.filter(not(held)), ratings.filter(held),

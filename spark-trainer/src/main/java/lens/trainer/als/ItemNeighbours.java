@@ -3,7 +3,6 @@ package lens.trainer.als;
 import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -101,13 +100,13 @@ final class ItemNeighbours {
     }
 
     static ItemNeighbours load(SparkSession spark, Path dir, int k) {
-        Columns similarities = Columns.collect(spark.read()
+        DriverColumns similarities = DriverColumns.collect(spark.read()
                 .parquet(dir.resolve("similarities").toUri().toString())
                 .select(ExplicitModel.ITEM, NEIGHBOUR, SIMILARITY));
         Dataset<Row> residuals = spark.read().parquet(dir.resolve("residuals").toUri().toString())
                 .select(col(ExplicitModel.USER), col(NEIGHBOUR).as(ExplicitModel.ITEM), col(RESIDUAL));
-        return new ItemNeighbours(ItemSimilarities.fromRows(similarities.first(), similarities.second(),
-                similarities.values()), collect(residuals), k);
+        return new ItemNeighbours(ItemSimilarities.fromRows(similarities.ints(0), similarities.ints(1),
+                similarities.doubles(2)), collect(residuals), k);
     }
 
     /** Releases the broadcast copies on the executors (the driver keeps its own). */
@@ -126,24 +125,8 @@ final class ItemNeighbours {
     }
 
     private static UserResiduals collect(Dataset<Row> residuals) {
-        Columns rows = Columns.collect(residuals.select(ExplicitModel.USER, ExplicitModel.ITEM, RESIDUAL));
-        return UserResiduals.of(rows.first(), rows.second(), rows.values());
-    }
-
-    /** Rows of (int, int, double) brought to the driver as three arrays. */
-    private record Columns(int[] first, int[] second, double[] values) {
-
-        static Columns collect(Dataset<Row> rows) {
-            List<Row> collected = rows.collectAsList();
-            Columns columns = new Columns(new int[collected.size()], new int[collected.size()],
-                    new double[collected.size()]);
-            for (int r = 0; r < collected.size(); r++) {
-                columns.first[r] = collected.get(r).getInt(0);
-                columns.second[r] = collected.get(r).getInt(1);
-                columns.values[r] = collected.get(r).getDouble(2);
-            }
-            return columns;
-        }
+        DriverColumns rows = DriverColumns.collect(residuals.select(ExplicitModel.USER, ExplicitModel.ITEM, RESIDUAL));
+        return UserResiduals.of(rows.ints(0), rows.ints(1), rows.doubles(2));
     }
 
     /** What the executors need to score: the whole model, as one broadcast value. */

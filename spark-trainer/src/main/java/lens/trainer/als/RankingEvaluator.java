@@ -31,8 +31,9 @@ public final class RankingEvaluator {
     /** The distinct (user, item) pairs of the rows, on the driver. */
     public static UserItems userItems(Dataset<Row> rows) {
         // distinct first: a window of views and clicks holds many rows per pair, the driver needs each pair once
-        int[][] pairs = DriverColumns.ints(rows.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM)).distinct());
-        return UserItems.of(pairs[0], pairs[1]);
+        DriverColumns pairs = DriverColumns.collect(rows.select(col(ExplicitModel.USER), col(ExplicitModel.ITEM))
+                .distinct());
+        return UserItems.of(pairs.ints(0), pairs.ints(1));
     }
 
     /** An ALS model's user and item factors on the driver; both null for no model (popularity alone). */
@@ -89,9 +90,5 @@ public final class RankingEvaluator {
             }
         }
         return new Factors(rank, ids, flat);
-    }
-
-    static scala.collection.immutable.Seq<String> scala(String... columns) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toSeq();
     }
 }

@@ -26,13 +26,8 @@ final class Tuner {
     }
 
     static Outcome tune(HoldoutSplit outer, AlsSettings settings, int catalogSize) {
-        AlsSettings inner = new AlsSettings(settings.windowHours(), settings.holdoutMode(),
-                settings.holdoutFraction(), settings.explicit(), settings.implicit(), settings.k(),
-                settings.relevantRating(), settings.topN(), settings.gate(), false, settings.tuneRanks(),
-                settings.tuneRegParams(), settings.tuneAlphas(), settings.checkpointDir(), settings.seed() + 1,
-                settings.adaptiveExecution());
-        HoldoutSplit validation = HoldoutSplit.of(outer.trainRatings(), outer.trainInteractions(), inner,
-                outer.trainedUntil());
+        HoldoutSplit validation = HoldoutSplit.of(outer.trainRatings(), outer.trainInteractions(),
+                settings.forValidation(), outer.trainedUntil());
         Dataset<Row> fitRatings = validation.trainRatings().cache();
         Dataset<Row> fitInteractions = validation.trainInteractions().cache();
         List<Map<String, Object>> trials = new ArrayList<>();

@@ -48,18 +48,18 @@ final class WindowData {
                 col(RATING))));
         Column held = settings.holdoutMode() == AlsSettings.HoldoutMode.USER_RANDOM
                 ? max(HoldoutSplit.heldOut(settings).cast("long")) : lit(0L);
-        long[][] columns = DriverColumns.longs(interactions.groupBy(USER_ID, MOVIE_ID)
-                .agg(count(lit(1)).as("n"), max(when(isRating, col(TIMESTAMP))).as("ratedAt"),
-                        min(col(TIMESTAMP)).as("firstAt"),
+        DriverColumns columns = DriverColumns.collect(interactions.groupBy(USER_ID, MOVIE_ID)
+                .agg(count(lit(1)).as("n"), min(col(TIMESTAMP)).as("firstAt"),
                         max(when(col(TYPE).equalTo(InteractionType.BOOKMARK.name()), col(TIMESTAMP)))
                                 .as("bookmarkedAt"),
                         latestRating.as("latest"), held.as("held"))
-                .select(col(USER_ID), col(MOVIE_ID), col("n"), col("ratedAt"), col("firstAt"), col("bookmarkedAt"),
+                .select(col(USER_ID), col(MOVIE_ID), col("n"), col("latest." + TIMESTAMP), col("firstAt"),
+                        col("bookmarkedAt"),
                         when(col("latest." + RATING).geq(settings.relevantRating()), 1L).otherwise(0L),
                         col("held")));
         // a pair never rated or bookmarked has a null time there, which DriverColumns.NULL stands for
-        return new WindowPairs(columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6],
-                columns[7]);
+        return new WindowPairs(columns.longs(0), columns.longs(1), columns.longs(2), columns.longs(3),
+                columns.longs(4), columns.longs(5), columns.longs(6), columns.longs(7));
     }
 
     /**

@@ -113,6 +113,14 @@ record WindowPairs(long[] userIds, long[] movieIds, long[] interactions, long[] 
             return held[pair] == 1 && ((rated(pair) && relevantRating[pair] == 1) || bookmarkedAt[pair] != NONE);
         }
 
+        /**
+         * A held-out positive whose held-out rating is at or after {@code from}: the positives of the holdout's later
+         * slice that a champion trained after this run's cut is judged on.
+         */
+        boolean positiveRatedFrom(int pair, long from) {
+            return positive(pair) && holdoutRating(pair) && ratedAt[pair] >= from;
+        }
+
         long count(IntPredicate which) {
             return IntStream.range(0, pairs()).filter(which).count();
         }

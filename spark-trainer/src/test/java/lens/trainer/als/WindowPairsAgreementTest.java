@@ -81,11 +81,21 @@ class WindowPairsAgreementTest {
         assertThat(sides.count(sides::trainRating)).isEqualTo(split.trainRatings().count()).isPositive();
         assertThat(sides.count(sides::holdoutRating)).isEqualTo(split.holdoutRatings().count()).isPositive();
         assertThat(sides.coRatingPairs()).isEqualTo(CoRatingBudget.pairs(split.trainRatings()));
-        assertSame(AlsRetrainJob.indexed(window, users, movies, sides::seenInTraining),
-                RankingEvaluator.userItems(split.trainInteractions()));
-        UserItems positives = AlsRetrainJob.indexed(window, users, movies, sides::positive);
+        IndexedPairs pairs = IndexedPairs.of(window, users, movies);
+        assertSame(pairs.select(sides::seenInTraining), RankingEvaluator.userItems(split.trainInteractions()));
+        UserItems positives = pairs.select(sides::positive);
         assertThat(positives.pairs()).isPositive();
-        assertSame(positives, RankingEvaluator.userItems(AlsRetrainJob.positives(split, settings.relevantRating())));
+        Dataset<Row> sparkPositives = AlsRetrainJob.positives(split, settings.relevantRating());
+        assertSame(positives, RankingEvaluator.userItems(sparkPositives));
+        // the later slice a champion trained after this cut is judged on: positives with a held-out rating from then
+        long from = FIRST.startMillis() + HOURS * 3_600_000L * 3 / 4;
+        UserItems laterPositives = pairs.select(pair -> sides.positiveRatedFrom(pair, from));
+        assertThat(laterPositives.pairs()).isPositive().isLessThan(positives.pairs());
+        assertSame(laterPositives, RankingEvaluator.userItems(sparkPositives.join(split.holdoutRatings()
+                .filter(org.apache.spark.sql.functions.col(WindowData.TIMESTAMP).geq(from))
+                .select(ExplicitModel.USER, ExplicitModel.ITEM),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(ExplicitModel.USER, ExplicitModel.ITEM))
+                        .toSeq(), "left_semi")));
         // the time split's legacy cutoff (Spark's exact quantile) is the same instant
         if (settings.holdoutMode() == AlsSettings.HoldoutMode.TIME) {
             assertThat(HoldoutSplit.of(ratings, interactions, settings, windowEnd).trainedUntil()).isEqualTo(cutoff);
