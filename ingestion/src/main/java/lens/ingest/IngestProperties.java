@@ -29,6 +29,9 @@ import org.springframework.util.unit.DataSize;
  *                        (or to its own restart); at least 6s, the broker's default minimum
  * @param encoderThreads  threads encoding rows into Parquet, several files at once, off the consumer thread
  *                        (default: the number of cores, at most 4)
+ * @param consumers       consumer threads of this process, each with its own partitions and instance id
+ *                        ({@code <instance-id>-c<n>}); more than one pays when a topic has at least as many
+ *                        partitions and one thread's polling and validation cannot keep up
  * @param instanceId      this instance's name in owner markers and temp files (default: host + pid)
  */
 @ConfigurationProperties("lens.ingest")
@@ -48,6 +51,7 @@ public record IngestProperties(
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
         Integer encoderThreads,
+        @DefaultValue("1") int consumers,
         String instanceId) {
 
     public IngestProperties {
@@ -70,6 +74,7 @@ public record IngestProperties(
             encoderThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
         }
         require(encoderThreads >= 1 && encoderThreads <= 64, "lens.ingest.encoder-threads must be 1 to 64");
+        require(consumers >= 1 && consumers <= 64, "lens.ingest.consumers must be 1 to 64");
         if (instanceId == null || instanceId.isBlank()) {
             instanceId = defaultInstanceId();
         }

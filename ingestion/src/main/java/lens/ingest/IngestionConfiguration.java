@@ -13,6 +13,7 @@ import lens.ingest.lake.Lake;
 import lens.ingest.landing.DeadLetterPublisher;
 import lens.ingest.landing.EncoderPool;
 import lens.ingest.landing.Ingester;
+import lens.ingest.landing.IngesterPerConsumer;
 import lens.ingest.ops.IngestMetrics;
 import lens.ingest.ops.KafkaHealthIndicator;
 import lens.ingest.ops.LakeHealthIndicator;
@@ -31,9 +32,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** The ingester's beans: one listener container (one consumer thread) feeding one {@link Ingester}. */
+/** The ingester's beans: one listener container whose consumer threads each feed their own {@link Ingester}. */
 @Configuration(proxyBeanMethods = false)
 public class IngestionConfiguration {
 
@@ -72,8 +73,8 @@ public class IngestionConfiguration {
     }
 
     @Bean
-    DeadLetterPublisher deadLetterPublisher(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
-        return new DeadLetterPublisher(new KafkaTemplate<>(deadLetterProducerFactory));
+    KafkaTemplate<byte[], byte[]> deadLetterTemplate(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducerFactory) {
+        return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
     /** Rows in flight to the encoders are bounded to a few batches: a slow disk holds polling back. */
@@ -82,17 +83,24 @@ public class IngestionConfiguration {
         return new EncoderPool(ingest.encoderThreads(), 4 * ingest.maxPollRecords());
     }
 
+    /** One {@link Ingester} per consumer thread; the validator and the encoder threads are shared. */
     @Bean
-    Ingester ingester(IngestProperties ingest, Lake lake, DeadLetterPublisher deadLetters, EncoderPool encoderPool,
-                      IngestionStatus status, IngestMetrics metrics, Clock ingestClock) {
+    IngesterPerConsumer ingesters(IngestProperties ingest, Lake lake, KafkaTemplate<byte[], byte[]> deadLetterTemplate,
+                                  EncoderPool encoderPool, IngestionStatus status, IngestMetrics metrics,
+                                  Clock ingestClock) {
         FastPathValidator validator = new FastPathValidator(ingestClock, ingest.maxFutureSkew(),
                 (int) ingest.maxPayloadSize().toBytes());
-        return new Ingester(ingest, lake, deadLetters, validator, encoderPool, status, metrics, ingestClock);
+        IngesterPerConsumer ingesters = new IngesterPerConsumer(ingest.instanceId(), ingest.consumers(),
+                instanceId -> new Ingester(ingest, instanceId, lake, new DeadLetterPublisher(deadLetterTemplate),
+                        validator, encoderPool, status, metrics, ingestClock));
+        metrics.bindOpenWriters(ingesters::openFiles);
+        return ingesters;
     }
 
     @Bean
-    KafkaMessageListenerContainer<byte[], byte[]> ingestContainer(KafkaConnectionProperties kafka,
-                                                                  IngestProperties ingest, Ingester ingester) {
+    ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(KafkaConnectionProperties kafka,
+                                                                       IngestProperties ingest,
+                                                                       IngesterPerConsumer ingesters) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -110,8 +118,8 @@ public class IngestionConfiguration {
 
         ContainerProperties container = new ContainerProperties(ingest.topics().toArray(String[]::new));
         container.setGroupId(ingest.groupId());
-        container.setMessageListener(ingester);
-        container.setConsumerRebalanceListener(ingester);
+        container.setMessageListener(ingesters);
+        container.setConsumerRebalanceListener(ingesters);
         // offsets are committed by the ingester itself, after the files they cover are published
         container.setAckMode(ContainerProperties.AckMode.MANUAL);
         container.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
@@ -119,8 +127,9 @@ public class IngestionConfiguration {
         container.setIdlePartitionEventInterval(ingest.idleCheckInterval().toMillis());
         container.setPollTimeout(Math.min(1000, ingest.idleCheckInterval().toMillis()));
         container.setShutdownTimeout(60_000);
-        KafkaMessageListenerContainer<byte[], byte[]> listenerContainer =
-                new KafkaMessageListenerContainer<>(consumers, container);
+        ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer =
+                new ConcurrentMessageListenerContainer<>(consumers, container);
+        listenerContainer.setConcurrency(ingest.consumers());
         listenerContainer.setBeanName("lens-ingest");
         return listenerContainer;
     }

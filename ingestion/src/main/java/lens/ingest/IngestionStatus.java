@@ -3,7 +3,9 @@ package lens.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import lens.events.Topic;
 
@@ -20,22 +22,24 @@ public class IngestionStatus {
     private final Map<Topic, LongAdder> landed = counters();
     private final Map<Topic, LongAdder> deadLettered = counters();
     private final Map<Topic, LongAdder> late = counters();
-    private volatile Quiescence quiescence = new Quiescence(Long.MIN_VALUE, false);
+    /** The latest check of each consumer that has partitions; an unassigned consumer vouches for nothing. */
+    private final Map<String, Quiescence> quiescence = new ConcurrentHashMap<>();
 
     public IngestionStatus(Clock clock) {
         this.clock = clock;
     }
 
     /**
-     * Waits until a check that STARTED after this call found every assigned partition at the end of its
-     * log, no file open and every hour that can be manifested manifested. False on timeout.
+     * Waits until, for every consumer with partitions (and there is at least one), a check that STARTED after this
+     * call found every assigned partition at the end of its log, no file open and every hour that can be manifested
+     * manifested. False on timeout.
      */
     public boolean awaitQuiescent(Duration timeout) {
         long askedAt = clock.millis();
         long deadline = askedAt + timeout.toMillis();
         while (clock.millis() < deadline) {
-            Quiescence latest = quiescence;
-            if (latest.quiescent() && latest.checkStartedAtMillis() >= askedAt) {
+            List<Quiescence> latest = List.copyOf(quiescence.values());
+            if (!latest.isEmpty() && latest.stream().allMatch(q -> q.quiescent() && q.checkStartedAtMillis() >= askedAt)) {
                 return true;
             }
             try {
@@ -61,8 +65,13 @@ public class IngestionStatus {
         return late.get(topic).sum();
     }
 
-    public void reportQuiescence(long checkStartedAtMillis, boolean quiescent) {
-        quiescence = new Quiescence(checkStartedAtMillis, quiescent);
+    public void reportQuiescence(String consumer, long checkStartedAtMillis, boolean quiescent) {
+        quiescence.put(consumer, new Quiescence(checkStartedAtMillis, quiescent));
+    }
+
+    /** The consumer holds no partition (yet, or any more): the others vouch for the group's partitions. */
+    public void reportUnassigned(String consumer) {
+        quiescence.remove(consumer);
     }
 
     public void addLanded(Topic topic, long rows) {

@@ -23,9 +23,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** A second instance joins mid-stream and leaves again: partitions move twice, every event still lands once. */
+/**
+ * A second instance (with two consumer threads) joins mid-stream and leaves again: partitions move twice, every
+ * event still lands once.
+ */
 @Tag("slow")
 class RebalanceIntegrationTest {
 
@@ -56,8 +59,9 @@ class RebalanceIntegrationTest {
                      "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=first",
                      "lens.ingest.topics=user-interactions", "lens.ingest.max-poll-records=100")) {
             next = produce(kafka, produced, next, 3000, base);
+            // the second instance runs two consumer threads: three consumers share the four partitions
             ConfigurableApplicationContext second = Ingesters.start(broker.bootstrapServers(), lake,
-                    "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=second",
+                    "lens.ingest.group-id=rebalance", "lens.ingest.instance-id=second", "lens.ingest.consumers=2",
                     "lens.ingest.topics=user-interactions", "lens.ingest.max-poll-records=100");
             try {
                 // produce the next share only once the group has rebalanced, or the first may take it all
@@ -87,7 +91,7 @@ class RebalanceIntegrationTest {
 
     private static void awaitAssignment(ConfigurableApplicationContext ingester, IntPredicate partitions)
             throws InterruptedException {
-        KafkaMessageListenerContainer<?, ?> container = ingester.getBean(KafkaMessageListenerContainer.class);
+        ConcurrentMessageListenerContainer<?, ?> container = ingester.getBean(ConcurrentMessageListenerContainer.class);
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline && !partitions.test(assigned(container))) {
             Thread.sleep(50);
@@ -95,7 +99,7 @@ class RebalanceIntegrationTest {
         assertThat(assigned(container)).as("partitions assigned to the instance").matches(partitions::test);
     }
 
-    private static int assigned(KafkaMessageListenerContainer<?, ?> container) {
+    private static int assigned(ConcurrentMessageListenerContainer<?, ?> container) {
         var partitions = container.getAssignedPartitions();
         return partitions == null ? 0 : partitions.size();
     }

@@ -47,15 +47,15 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.event.ListenerContainerPartitionIdleEvent;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 
 /**
- * Lands Kafka records into the lake exactly once. Runs entirely on the listener container's consumer
- * thread: batches, rebalance callbacks and idle events all arrive there, so partition state needs no locks. Only
+ * Lands one consumer's Kafka records into the lake exactly once. Runs entirely on that consumer's thread: batches,
+ * rebalance callbacks and idle events all arrive there ({@link IngesterPerConsumer}), so partition state needs no
+ * locks. Only
  * the Parquet encoding of routed rows runs elsewhere ({@link EncoderPool}); a file is published after its encoding.
  *
  * <p>The protocol: valid records go to one open file per (partition, event hour); a file is published by
@@ -92,11 +92,16 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private long lastManifestSweepMillis;
     private int consecutiveFailures;
 
-    public Ingester(IngestProperties props, Lake lake, DeadLetterPublisher deadLetters, FastPathValidator validator,
-                    EncoderPool encoders, IngestionStatus status, IngestMetrics metrics, Clock clock) {
+    /**
+     * @param instanceId this ingester's name in owner markers, temp files and progress: one per consumer, so two
+     *                   consumers of one process fence each other like two processes do
+     */
+    public Ingester(IngestProperties props, String instanceId, Lake lake, DeadLetterPublisher deadLetters,
+                    FastPathValidator validator, EncoderPool encoders, IngestionStatus status, IngestMetrics metrics,
+                    Clock clock) {
         this.props = props;
         this.lake = lake;
-        this.instanceId = props.instanceId();
+        this.instanceId = instanceId;
         this.scanner = new LakeScanner(lake);
         this.progress = new ProgressStore(lake, instanceId);
         this.owners = new OwnerMarkers(lake, instanceId);
@@ -110,7 +115,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         this.status = status;
         this.metrics = metrics;
         this.clock = clock;
-        metrics.bindOpenWriters(this::openFiles);
     }
 
     public int openFiles() {
@@ -162,9 +166,12 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         finishBatch(touched, consumer);
     }
 
-    /** Validation is pure and thread-safe: big batches use every core; writing stays in offset order. */
+    /**
+     * Validation is pure and thread-safe: with one consumer thread, big batches use every core; with several, each
+     * validates its own. Writing stays in offset order.
+     */
     private List<Validation> validateAll(Topic topic, List<ConsumerRecord<byte[], byte[]>> records) {
-        if (records.size() < PARALLEL_VALIDATION_THRESHOLD) {
+        if (records.size() < PARALLEL_VALIDATION_THRESHOLD || props.consumers() > 1) {
             return records.stream().map(r -> validator.validate(topic, r.value())).toList();
         }
         return records.parallelStream().map(r -> validator.validate(topic, r.value())).toList();
@@ -438,7 +445,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     // ---------------------------------------------------------------- idleness
 
     /** A partition with nothing new: if it is caught up and has been idle long enough, flush it. */
-    @EventListener
     public void onPartitionIdle(ListenerContainerPartitionIdleEvent event) {
         Consumer<?, ?> consumer = event.getConsumer();
         try {
@@ -452,7 +458,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     /** Nothing arrived on any partition: flush idle ones, complete hours, and report whether we are quiescent. */
-    @EventListener
     public void onContainerIdle(ListenerContainerIdleEvent event) {
         Consumer<?, ?> consumer = event.getConsumer();
         long checkStartedAt = clock.millis();
@@ -465,9 +470,13 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 writeCompleteManifests(topic, consumer);
             }
             updateLag(consumer);
-            status.reportQuiescence(checkStartedAt, isQuiescent(consumer, ends));
+            if (consumer.assignment().isEmpty()) {
+                status.reportUnassigned(instanceId);
+            } else {
+                status.reportQuiescence(instanceId, checkStartedAt, isQuiescent(consumer, ends));
+            }
         } catch (Exception e) {
-            status.reportQuiescence(checkStartedAt, false);
+            status.reportQuiescence(instanceId, checkStartedAt, false);
             recoverFromFailure(consumer, e);
         }
     }
@@ -495,7 +504,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     private boolean isQuiescent(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-        if (consumer.assignment().isEmpty() || openFiles() > 0) {
+        if (openFiles() > 0) {
             return false;
         }
         for (TopicPartition tp : consumer.assignment()) {

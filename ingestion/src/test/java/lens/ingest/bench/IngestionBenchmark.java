@@ -47,6 +47,9 @@ class IngestionBenchmark {
         assumeTrue(events != null, "benchmark: run with -Dlens.bench.events=2000000");
         int total = Integer.parseInt(events);
         int partitions = Integer.getInteger("lens.bench.partitions", 4);
+        int consumers = Integer.getInteger("lens.bench.consumers", 2);
+        // a caught-up partition flushes after this idle time: the backlog's last files wait for it, not for work
+        String idleTimeout = System.getProperty("lens.bench.idle-timeout", "200ms");
         Topic topic = Topic.USER_INTERACTIONS;
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"))) {
             broker.createTopics(List.of(topic.topicName(), topic.deadLetterTopic()), partitions);
@@ -80,24 +83,32 @@ class IngestionBenchmark {
             double ingestRate;
             try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
                     "lens.ingest.group-id=bench", "lens.ingest.topics=" + topic.topicName(),
-                    "lens.ingest.idle-timeout=2s", "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
+                    "lens.ingest.idle-timeout=" + idleTimeout, "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
+                    "lens.ingest.consumers=" + consumers,
                     "logging.level.lens.ingest=WARN")) {
                 long ingestStart = System.nanoTime();
                 long ingestCpu = cpuNanos();
                 long ingestBrokerCpu = brokerCpuNanos();
                 IngestionStatus status = app.getBean(IngestionStatus.class);
                 try (Recording profile = startProfile()) {
+                    StringBuilder timeline = new StringBuilder();
+                    long nextTick = System.nanoTime() + 1_000_000_000L;
                     while (status.landed(topic) < total) {
                         Thread.sleep(20);
+                        if (System.nanoTime() >= nextTick) {
+                            timeline.append(String.format(" %,d", status.landed(topic)));
+                            nextTick += 1_000_000_000L;
+                        }
                     }
+                    System.out.printf("[bench] landed after each second:%s%n", timeline);
                     stopProfile(profile);
                 }
                 double ingestSeconds = seconds(ingestStart);
                 String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total) + "; "
                         + brokerCpuPerEvent(ingestBrokerCpu, total);
                 ingestRate = total / ingestSeconds;
-                System.out.printf("[bench] ingester:       %,.0f events/s landed, %.1f s (+ %.1f s Spring start), %s%n",
-                        ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9, ingestCpuPerEvent);
+                System.out.printf("[bench] ingester (%d consumer threads): %,.0f events/s landed, %.1f s (+ %.1f s Spring start), %s%n",
+                        consumers, ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9, ingestCpuPerEvent);
                 System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
                 status.awaitQuiescent(Duration.ofMinutes(5));
                 System.out.printf("[bench] lake: %d files for %,d rows%n", LakeReader.dataFiles(lake, topic).size(),
@@ -106,8 +117,8 @@ class IngestionBenchmark {
                 List<Long> delays = livePhase(broker.bootstrapServers(), topic, lake, status, total);
                 Collections.sort(delays);
                 System.out.printf("[bench] live phase: %,d events; publish-to-durable-file delay p50 %d ms, p99 %d ms "
-                        + "(max-file-age 2s, idle-timeout 2s)%n", delays.size(),
-                        delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)));
+                        + "(max-file-age 2s, idle-timeout %s)%n", delays.size(),
+                        delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), idleTimeout);
             }
             System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
 
