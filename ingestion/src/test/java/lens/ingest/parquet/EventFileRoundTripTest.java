@@ -116,6 +116,14 @@ class EventFileRoundTripTest {
         }
         assertFilter(path, topic, rows, FilterApi.eq(FilterApi.binaryColumn("query"), null),
                 r -> r.values()[query] == null);
+        // strings order by their unsigned UTF-8 bytes; "s-3" falls inside the values' range, so pages must be told apart
+        byte[] bound = "s-3".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int session : new int[] {query, topic.schema().indexOf("sessionId")}) {
+            String column = topic.schema().fields().get(session).name();
+            assertFilter(path, topic, rows, FilterApi.gt(FilterApi.binaryColumn(column), Binary.fromConstantByteArray(bound)),
+                    r -> r.values()[session] != null && Arrays.compareUnsigned(((String) r.values()[session])
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), bound) > 0);
+        }
     }
 
     private void assertFilter(org.apache.hadoop.fs.Path path, Topic topic, List<LandedRow> rows, FilterPredicate filter,

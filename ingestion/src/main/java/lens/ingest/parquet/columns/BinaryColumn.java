@@ -11,6 +11,10 @@ final class BinaryColumn extends LeafColumn {
     private byte[] bytes = new byte[16 * 1024];
     private int[] ends = new int[1024];
     private int byteCount;
+    /** The chunk's dictionary ids while it is written (null when PLAIN), and which ids a page has seen. */
+    private int[] chunkIds;
+    private int[] idStamps = new int[0];
+    private int pageStamp;
 
     BinaryColumn(ColumnDescriptor descriptor, boolean keepsStatistics, boolean triesDictionary) {
         super(descriptor, keepsStatistics, triesDictionary);
@@ -18,23 +22,11 @@ final class BinaryColumn extends LeafColumn {
 
     void appendString(String value, int repetition) {
         appendPresent(repetition);
-        int length = value.length();
-        ensureBytes(length);
-        // ASCII is copied char by char; anything else is encoded by the JDK
-        int at = byteCount;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x80) {
-                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-                ensureBytes(utf8.length);
-                System.arraycopy(utf8, 0, bytes, byteCount, utf8.length);
-                at = byteCount + utf8.length;
-                endValue(at);
-                return;
-            }
-            bytes[at++] = (byte) c;
-        }
-        endValue(at);
+        // the JDK's encoder copies an ASCII string's bytes in bulk; a loop here per char was slower
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        ensureBytes(utf8.length);
+        System.arraycopy(utf8, 0, bytes, byteCount, utf8.length);
+        endValue(byteCount + utf8.length);
     }
 
     private void ensureBytes(int more) {
@@ -63,6 +55,7 @@ final class BinaryColumn extends LeafColumn {
     @Override
     void resetValues() {
         byteCount = 0;
+        chunkIds = null;
     }
 
     @Override
@@ -81,12 +74,29 @@ final class BinaryColumn extends LeafColumn {
         }
         int min = from;
         int max = from;
-        for (int i = from + 1; i < to; i++) {
-            if (compare(i, min) < 0) {
-                min = i;
+        if (chunkIds != null) {
+            // a dictionary-encoded page compares each distinct value once, not every value
+            int page = ++pageStamp;
+            for (int i = from; i < to; i++) {
+                int id = chunkIds[i];
+                if (idStamps[id] != page) {
+                    idStamps[id] = page;
+                    if (compare(i, min) < 0) {
+                        min = i;
+                    }
+                    if (compare(i, max) > 0) {
+                        max = i;
+                    }
+                }
             }
-            if (compare(i, max) > 0) {
-                max = i;
+        } else {
+            for (int i = from + 1; i < to; i++) {
+                if (compare(i, min) < 0) {
+                    min = i;
+                }
+                if (compare(i, max) > 0) {
+                    max = i;
+                }
             }
         }
         return Statistics.getBuilderForReading(type()).withMin(copy(min)).withMax(copy(max)).withNumNulls(nulls)
@@ -122,6 +132,11 @@ final class BinaryColumn extends LeafColumn {
         int size = index.size();
         if (!dictionaryPays(size, entryBytes, valueBytes())) {
             return null;
+        }
+        chunkIds = ids;
+        if (idStamps.length < size) {
+            idStamps = new int[Math.max(size, idStamps.length * 2)];
+            pageStamp = 0;
         }
         return new Dictionary() {
             @Override
