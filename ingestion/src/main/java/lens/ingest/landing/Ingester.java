@@ -134,13 +134,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     private void handleBatch(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) throws IOException {
-        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> byPartition = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new ArrayList<>())
-                    .add(record);
-        }
         List<PartitionLander> touched = new ArrayList<>();
-        for (Map.Entry<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> entry : byPartition.entrySet()) {
+        for (Map.Entry<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> entry : byPartition(records).entrySet()) {
             PartitionLander lander = landers.get(entry.getKey());
             if (lander == null) {
                 // not recovered yet (the lake was unreachable at assignment, or we were fenced): recover, re-read
@@ -164,6 +159,32 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             }
         }
         finishBatch(touched, consumer);
+    }
+
+    /**
+     * The batch's records per partition. A poll returns each partition's records together, so a partition's run is
+     * a view of the list, found without hashing every record.
+     */
+    private static Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> byPartition(
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> byPartition = new LinkedHashMap<>();
+        int start = 0;
+        for (int i = 1; i <= records.size(); i++) {
+            ConsumerRecord<byte[], byte[]> first = records.get(start);
+            if (i == records.size() || records.get(i).partition() != first.partition()
+                    || !records.get(i).topic().equals(first.topic())) {
+                TopicPartition tp = new TopicPartition(first.topic(), first.partition());
+                List<ConsumerRecord<byte[], byte[]>> run = records.subList(start, i);
+                // a partition seen again later in the batch (not how a poll orders them, but allowed) keeps order
+                byPartition.merge(tp, run, (earlier, later) -> {
+                    List<ConsumerRecord<byte[], byte[]>> both = new ArrayList<>(earlier);
+                    both.addAll(later);
+                    return both;
+                });
+                start = i;
+            }
+        }
+        return byPartition;
     }
 
     /**

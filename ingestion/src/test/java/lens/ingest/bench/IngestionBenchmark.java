@@ -71,12 +71,22 @@ class IngestionBenchmark {
             System.out.printf("%n[bench] pre-loaded %,d events into %d partitions in %.1f s%n", total, partitions,
                     loadSeconds);
 
-            long rawCpu = cpuNanos();
-            long rawBrokerCpu = brokerCpuNanos();
-            long rawStart = System.nanoTime();
-            double rawRate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
-            System.out.printf("[bench] raw consumer:   %,.0f events/s, %s; %s%n", rawRate,
-                    cpuPerEvent(rawCpu, rawStart, total), brokerCpuPerEvent(rawBrokerCpu, total));
+            // the bare loop reads the topic a few times and the best run is the baseline: one ~2 s read swings
+            // with the machine's noise, and the best run is the hardest one to come near
+            double rawRate = 0;
+            for (int run = 1; run <= 3; run++) {
+                long rawCpu = cpuNanos();
+                long rawBrokerCpu = brokerCpuNanos();
+                long rawStart = System.nanoTime();
+                double rate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
+                System.out.printf("[bench] raw consumer run %d: %,.0f events/s, %s; %s%n", run, rate,
+                        cpuPerEvent(rawCpu, rawStart, total), brokerCpuPerEvent(rawBrokerCpu, total));
+                rawRate = Math.max(rawRate, rate);
+            }
+            System.out.printf("[bench] raw consumer:   %,.0f events/s (best of 3)%n", rawRate);
+
+            // the ingester gets its warm-up too: the same topic, landed once into a throwaway lake by another group
+            warmUpIngester(broker.bootstrapServers(), topic, work.resolve("warm-up-lake"), total, idleTimeout, consumers);
 
             Path lake = work.resolve("lake");
             long springStart = System.nanoTime();
@@ -137,6 +147,24 @@ class IngestionBenchmark {
                     ingestRate / rawRate, ingestRate / sparkRate);
             System.out.printf("[bench] peak RSS of this JVM after Spark: %s%n", peakRss());
         }
+    }
+
+    private static void warmUpIngester(String bootstrap, Topic topic, Path lake, int total, String idleTimeout,
+                                       int consumers) throws Exception {
+        long start = System.nanoTime();
+        try (ConfigurableApplicationContext app = Ingesters.start(bootstrap, lake,
+                "lens.ingest.group-id=bench-warm-up", "lens.ingest.instance-id=warm-up",
+                "lens.ingest.topics=" + topic.topicName(), "lens.ingest.idle-timeout=" + idleTimeout,
+                "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s", "lens.ingest.consumers=" + consumers,
+                "logging.level.lens.ingest=WARN")) {
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            while (status.landed(topic) < total) {
+                Thread.sleep(20);
+            }
+        }
+        System.out.printf("[bench] ingester warm-up run (cold JIT, throwaway lake): %,.0f events/s with Spring start%n",
+                total / seconds(start));
+        org.springframework.util.FileSystemUtils.deleteRecursively(lake);
     }
 
     private static double rawConsumerRate(String bootstrap, Topic topic, int partitions, int total) {
