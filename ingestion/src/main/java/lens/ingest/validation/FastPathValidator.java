@@ -1,46 +1,38 @@
 package lens.ingest.validation;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lens.events.EventValidator;
 import lens.events.Field;
-import lens.events.FieldType;
 import lens.events.Topic;
 import lens.events.Validation;
 
 /**
  * {@link EventValidator}'s verdicts, faster for the common case. A clean event (known fields only, each once, every
- * rule met) is streamed straight into its column values with Jackson's parser: no tree, no regex. Anything the fast
- * path is not sure of (a bad event, unknown extra fields, a duplicate key, a number Jackson holds as BigInteger, ...)
- * is handed to the {@link EventValidator}, which stays the only judge of what is wrong and why. So the fast path may
- * only ever accept what the canonical validator accepts, with equal values (tested side by side). Thread-safe.
+ * rule met) is read straight into its column values in one pass over its bytes ({@link JsonEventScanner}): no tree,
+ * no regex, no String per key. Anything the fast path is not sure of (a bad event, unknown extra fields, a duplicate
+ * key, a string escape, a number beyond long, ...) is handed to the {@link EventValidator}, which stays the only
+ * judge of what is wrong and why. So the fast path may only ever accept what the canonical validator accepts, with
+ * equal values (tested side by side). Thread-safe.
  */
 public final class FastPathValidator {
 
-    private static final JsonFactory JSON = new JsonFactory();
-    /** The fast path's "not sure": the canonical validator decides. */
-    private static final Object ASK_CANONICAL = new Object();
-    private static final Object JSON_NULL = new Object();
+    private static final long EARLIEST_MILLIS = EventValidator.EARLIEST.toEpochMilli();
 
     private final EventValidator canonical;
     private final Clock clock;
-    private final Duration maxFutureSkew;
+    private final long maxFutureSkewMillis;
     private final int maxPayloadBytes;
     private final Map<Topic, TopicRules> rules = new EnumMap<>(Topic.class);
 
     public FastPathValidator(Clock clock, Duration maxFutureSkew, int maxPayloadBytes) {
         this.canonical = new EventValidator(clock, maxFutureSkew, maxPayloadBytes);
         this.clock = clock;
-        this.maxFutureSkew = maxFutureSkew;
+        this.maxFutureSkewMillis = floorMillis(maxFutureSkew);
         this.maxPayloadBytes = maxPayloadBytes;
         for (Topic topic : Topic.values()) {
             rules.put(topic, new TopicRules(topic));
@@ -54,39 +46,15 @@ public final class FastPathValidator {
 
     /** The valid event, or null when the canonical validator must decide. */
     Validation.Valid tryFastPath(Topic topic, byte[] payload) {
-        if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes || !EventValidator.isUtf8(payload)) {
+        if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes) {
             return null;
         }
         TopicRules topicRules = rules.get(topic);
-        Field[] fields = topicRules.fields;
-        Object[] values = new Object[fields.length];
-        try (JsonParser parser = JSON.createParser(payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            long seen = 0;
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-                int index = topicRules.indexOf(parser.currentName());
-                if (index < 0 || (seen & (1L << index)) != 0) {
-                    return null; // unknown extra field (kept as extras) or a key given twice
-                }
-                seen |= 1L << index;
-                Object value = value(fields[index], parser, parser.nextToken());
-                if (value == ASK_CANONICAL) {
-                    return null;
-                }
-                values[index] = value == JSON_NULL ? null : value;
-            }
-            if (parser.nextToken() != null) {
-                return null; // trailing content
-            }
-        } catch (IOException | RuntimeException e) {
+        Object[] values;
+        try {
+            values = read(topicRules, payload);
+        } catch (AskCanonical notSure) {
             return null;
-        }
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i].required() && values[i] == null) {
-                return null;
-            }
         }
         for (int[] condition : topicRules.conditions) {
             if (topicRules.conditionValues[condition[2]].equals(values[condition[1]]) && values[condition[0]] == null) {
@@ -94,8 +62,7 @@ public final class FastPathValidator {
             }
         }
         long timestamp = (Long) values[topicRules.timestampIndex];
-        long latest = clock.instant().plus(maxFutureSkew).toEpochMilli();
-        if (timestamp < EventValidator.EARLIEST.toEpochMilli() || timestamp > latest) {
+        if (timestamp < EARLIEST_MILLIS || timestamp > clock.millis() + maxFutureSkewMillis) {
             return null;
         }
         String eventId = (String) values[topicRules.eventIdIndex];
@@ -105,144 +72,136 @@ public final class FastPathValidator {
         return new Validation.Valid(topic, eventId, timestamp, values, null);
     }
 
-    private static Object value(Field field, JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return JSON_NULL;
+    /**
+     * The event's values by field, null where absent or null; every required field has one. The scanner lives and
+     * dies here, so the JIT may keep its state in registers instead of allocating it.
+     */
+    private static Object[] read(TopicRules rules, byte[] payload) {
+        JsonEventScanner json = new JsonEventScanner(payload);
+        Object[] values = new Object[rules.fields.length];
+        long seen = 0;
+        long present = 0;
+        int index = -1;
+        json.startObject();
+        for (boolean first = true; json.hasMember(first); first = false) {
+            index = json.fieldKey(rules.names, index + 1); // producers write fields in the contract's order
+            if (index < 0 || (seen & (1L << index)) != 0) {
+                throw AskCanonical.INSTANCE; // unknown extra field (kept as extras) or a key given twice
+            }
+            seen |= 1L << index;
+            if (!json.nullValue()) {
+                values[index] = value(rules, index, json);
+                present |= 1L << index;
+            }
         }
+        json.end(); // no trailing content
+        if ((present & rules.requiredFields) != rules.requiredFields) {
+            throw AskCanonical.INSTANCE; // a required field missing or null
+        }
+        return values;
+    }
+
+    private static Object value(TopicRules rules, int index, JsonEventScanner json) {
+        Field field = rules.fields[index];
         switch (field.type()) {
             case STRING -> {
-                return token == JsonToken.VALUE_STRING ? string(field, parser.getText()) : ASK_CANONICAL;
+                return string(field, rules.allowed[index], json);
             }
-            case LONG, INT -> {
-                if (token != JsonToken.VALUE_NUMBER_INT) {
-                    return ASK_CANONICAL;
+            case LONG -> {
+                long value = json.integer();
+                requireInRange(field, value);
+                return value;
+            }
+            case INT -> {
+                long value = json.integer();
+                if ((int) value != value) {
+                    throw AskCanonical.INSTANCE;
                 }
-                JsonParser.NumberType type = parser.getNumberType();
-                if (type == JsonParser.NumberType.BIG_INTEGER
-                        || (field.type() == FieldType.INT && type != JsonParser.NumberType.INT)) {
-                    return ASK_CANONICAL;
-                }
-                long value = parser.getLongValue();
-                if (!inRange(field, value)) {
-                    return ASK_CANONICAL;
-                }
-                return field.type() == FieldType.INT ? (Object) (int) value : (Object) value;
+                requireInRange(field, value);
+                return (int) value;
             }
             case DOUBLE -> {
-                double value = number(parser, token);
-                return !Double.isFinite(value) || !inRange(field, value) ? ASK_CANONICAL : value;
+                double value = json.decimal();
+                if (!Double.isFinite(value)) {
+                    throw AskCanonical.INSTANCE;
+                }
+                requireInRange(field, value);
+                return value;
             }
             case BOOLEAN -> {
-                return token == JsonToken.VALUE_TRUE ? Boolean.TRUE
-                        : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : ASK_CANONICAL;
+                return json.bool();
             }
             case LONG_LIST -> {
-                return token == JsonToken.START_ARRAY ? longList(parser) : ASK_CANONICAL;
+                return longList(json);
             }
             case DOUBLE_MAP -> {
-                return token == JsonToken.START_OBJECT ? doubleMap(parser) : ASK_CANONICAL;
+                return doubleMap(json);
             }
-            default -> {
-                return ASK_CANONICAL;
+            default -> throw AskCanonical.INSTANCE;
+        }
+    }
+
+    private static String string(Field field, AllowedValues allowed, JsonEventScanner json) {
+        json.string(); // holds no NUL: the scanner defers control characters and escapes
+        if (json.tokenLength() > Field.MAX_STRING_LENGTH) {
+            throw AskCanonical.INSTANCE;
+        }
+        if (allowed != null) {
+            String value = allowed.match(json);
+            if (value == null) {
+                throw AskCanonical.INSTANCE;
             }
+            return value;
         }
+        if (field.identifier() && !json.tokenIsSafeIdentifier()) {
+            throw AskCanonical.INSTANCE;
+        }
+        return json.tokenText();
     }
 
-    private static Object string(Field field, String value) {
-        if (value.indexOf('\0') >= 0 || value.length() > Field.MAX_STRING_LENGTH) {
-            return ASK_CANONICAL;
-        }
-        if (!field.allowed().isEmpty()) {
-            int at = field.allowed().indexOf(value);
-            // the contract's own instance: one String per enum value however many rows hold it
-            return at < 0 ? ASK_CANONICAL : field.allowed().get(at);
-        }
-        if (field.identifier() && !SafeIdentifier.matches(value)) {
-            return ASK_CANONICAL;
-        }
-        return value;
-    }
-
-    /** A number as the canonical validator reads it (an integer token converts to double), or NaN to ask it. */
-    private static double number(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            return parser.getDoubleValue();
-        }
-        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-            return parser.getLongValue();
-        }
-        return Double.NaN;
-    }
-
-    private static Object longList(JsonParser parser) throws IOException {
+    private static long[] longList(JsonEventScanner json) {
+        json.startArray();
         long[] items = new long[8];
         int size = 0;
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                return ASK_CANONICAL;
-            }
+        for (boolean first = true; json.hasItem(first); first = false) {
             if (size == items.length) {
                 items = Arrays.copyOf(items, size * 2);
             }
-            items[size++] = parser.getLongValue();
+            items[size++] = json.integer();
         }
         return Arrays.copyOf(items, size);
     }
 
-    private static Object doubleMap(JsonParser parser) throws IOException {
+    private static Map<String, Double> doubleMap(JsonEventScanner json) {
+        json.startObject();
         Map<String, Double> map = new LinkedHashMap<>();
-        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-            String key = parser.currentName();
-            if (!SafeIdentifier.matches(key) || map.containsKey(key)) {
-                return ASK_CANONICAL;
+        for (boolean first = true; json.hasMember(first); first = false) {
+            json.key();
+            if (!json.tokenIsSafeIdentifier()) {
+                throw AskCanonical.INSTANCE;
             }
-            double value = number(parser, parser.nextToken());
-            if (!Double.isFinite(value)) {
-                return ASK_CANONICAL;
+            String key = json.tokenText();
+            double value = json.decimal();
+            if (!Double.isFinite(value) || map.put(key, value) != null) {
+                throw AskCanonical.INSTANCE; // not finite, or a key given twice
             }
-            map.put(key, value);
         }
         return map;
     }
 
     /** The same comparison as the canonical validator's range check (a long compares as a double). */
-    private static boolean inRange(Field field, double value) {
-        return !((field.min() != null && value < field.min()) || (field.max() != null && value > field.max()));
+    private static void requireInRange(Field field, double value) {
+        if ((field.min() != null && value < field.min()) || (field.max() != null && value > field.max())) {
+            throw AskCanonical.INSTANCE;
+        }
     }
 
-    /** A topic's contract in the shape the fast path needs: arrays and indexes instead of lookups by name. */
-    private static final class TopicRules {
-        final Field[] fields;
-        final Map<String, Integer> indexByName = new HashMap<>();
-        final int timestampIndex;
-        final int eventIdIndex;
-        /** {field, whenField, index into conditionValues} */
-        final int[][] conditions;
-        final String[] conditionValues;
-
-        TopicRules(Topic topic) {
-            var schema = topic.schema();
-            this.fields = schema.fields().toArray(Field[]::new);
-            if (fields.length > 63) {
-                throw new IllegalStateException(topic + " has more fields than the fast path's bit set holds");
-            }
-            for (int i = 0; i < fields.length; i++) {
-                indexByName.put(fields[i].name(), i);
-            }
-            this.timestampIndex = schema.indexOf("timestamp");
-            this.eventIdIndex = schema.indexOf("eventId");
-            this.conditions = new int[schema.conditions().size()][];
-            this.conditionValues = new String[conditions.length];
-            for (int i = 0; i < conditions.length; i++) {
-                var condition = schema.conditions().get(i);
-                conditions[i] = new int[] {schema.indexOf(condition.field()), schema.indexOf(condition.whenField()), i};
-                conditionValues[i] = condition.whenValue();
-            }
-        }
-
-        int indexOf(String name) {
-            Integer index = indexByName.get(name);
-            return index == null ? -1 : index;
-        }
+    /**
+     * The skew in whole milliseconds, rounded down: with a sub-millisecond part the fast path's {@code millis + skew}
+     * may only come out stricter than the canonical validator's Instant arithmetic, never looser.
+     */
+    private static long floorMillis(Duration skew) {
+        long millis = skew.toMillis();
+        return Duration.ofMillis(millis).compareTo(skew) > 0 ? millis - 1 : millis;
     }
 }

@@ -1,0 +1,48 @@
+package lens.ingest.validation;
+
+import java.util.List;
+import lens.events.Field;
+import lens.events.Topic;
+import lens.events.TopicSchema;
+
+/** A topic's contract in the shape the fast path needs: arrays and indexes instead of lookups by name. */
+final class TopicRules {
+
+    final Field[] fields;
+    final FieldNames names;
+    /** By field: its allowed values, or null when they are free. */
+    final AllowedValues[] allowed;
+    /** A bit per required field, as in the fast path's bit sets. */
+    final long requiredFields;
+    final int timestampIndex;
+    final int eventIdIndex;
+    /** {field, whenField, index into conditionValues} */
+    final int[][] conditions;
+    final String[] conditionValues;
+
+    TopicRules(Topic topic) {
+        TopicSchema schema = topic.schema();
+        this.fields = schema.fields().toArray(Field[]::new);
+        if (fields.length > 63) {
+            throw new IllegalStateException(topic + " has more fields than the fast path's bit set holds");
+        }
+        this.names = new FieldNames(schema.fields().stream().map(Field::name).toList());
+        this.allowed = new AllowedValues[fields.length];
+        long required = 0;
+        for (int i = 0; i < fields.length; i++) {
+            allowed[i] = AllowedValues.of(fields[i]);
+            required |= fields[i].required() ? 1L << i : 0;
+        }
+        this.requiredFields = required;
+        this.timestampIndex = schema.indexOf("timestamp");
+        this.eventIdIndex = schema.indexOf("eventId");
+        List<TopicSchema.RequiredWhen> rules = schema.conditions();
+        this.conditions = new int[rules.size()][];
+        this.conditionValues = new String[conditions.length];
+        for (int i = 0; i < conditions.length; i++) {
+            TopicSchema.RequiredWhen condition = rules.get(i);
+            conditions[i] = new int[] {schema.indexOf(condition.field()), schema.indexOf(condition.whenField()), i};
+            conditionValues[i] = condition.whenValue();
+        }
+    }
+}
