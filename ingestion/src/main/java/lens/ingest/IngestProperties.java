@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param rowGroupSize    Parquet row group: the memory one open file may buffer
  * @param maxOpenWriters  open files across all partitions; the oldest is published to open another
  * @param maxPollRecords  records per poll (one batch)
+ * @param partitionFetchSize bytes fetched from a partition per request: while catching up, fewer round trips to the
+ *                        broker (Kafka's default, 1MB, left the consumer thread waiting on the network)
  * @param maxPayloadSize  bigger messages are dead-lettered as OVERSIZE_PAYLOAD
  * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
  * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
@@ -47,6 +49,7 @@ public record IngestProperties(
         @DefaultValue("8MB") DataSize rowGroupSize,
         @DefaultValue("32") int maxOpenWriters,
         @DefaultValue("2000") int maxPollRecords,
+        @DefaultValue("4MB") DataSize partitionFetchSize,
         @DefaultValue("64KB") DataSize maxPayloadSize,
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
@@ -67,6 +70,8 @@ public record IngestProperties(
         require(rowGroupSize.toBytes() >= 64 * 1024, "lens.ingest.row-group-size must be at least 64KB");
         require(maxOpenWriters >= 1, "lens.ingest.max-open-writers must be at least 1");
         require(maxPollRecords >= 1, "lens.ingest.max-poll-records must be at least 1");
+        require(partitionFetchSize.toBytes() >= 64 * 1024 && partitionFetchSize.toBytes() <= Integer.MAX_VALUE,
+                "lens.ingest.partition-fetch-size must be 64KB to 2GB");
         require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
         require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
         require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");

@@ -110,6 +110,9 @@ public class IngestionConfiguration {
         // an aborted transaction's records must never land
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxPollRecords());
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) ingest.partitionFetchSize().toBytes());
+        // the OS sizes the socket buffer (Linux autotunes it) instead of Kafka's fixed 64KB
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ingest.sessionTimeout().toMillis());

@@ -52,6 +52,11 @@ public final class EncoderPool implements AutoCloseable {
         return next;
     }
 
+    /** Runs {@code task} on an encoder thread once {@code previous} is done; not if it failed. */
+    CompletableFuture<Void> runAfter(CompletableFuture<Void> previous, Runnable task) {
+        return previous.thenRunAsync(task, executor);
+    }
+
     @Override
     public void close() {
         executor.shutdown();

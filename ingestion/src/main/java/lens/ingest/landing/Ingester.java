@@ -55,11 +55,12 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 /**
  * Lands one consumer's Kafka records into the lake exactly once. Runs entirely on that consumer's thread: batches,
  * rebalance callbacks and idle events all arrive there ({@link IngesterPerConsumer}), so partition state needs no
- * locks. Only
- * the Parquet encoding of routed rows runs elsewhere ({@link EncoderPool}); a file is published after its encoding.
+ * locks. Only the Parquet work runs elsewhere ({@link EncoderPool}): encoding routed rows, and closing a published
+ * file (last row group, footer, hsync); the rename that lands it is back on this thread.
  *
  * <p>The protocol: valid records go to one open file per (partition, event hour); a file is published by
- * hsync + rename, with the partition's resume offset in its footer; offsets are committed only after. On
+ * hsync + rename, with the partition's resume offset in its footer; offsets are committed only after (a file
+ * still closing holds the committed offset back). On
  * assignment the position and the already-landed offsets come from the lake (see {@link LakeScanner}), and a
  * replay skips what is there. Bad records go to the DLT and, per batch, to a quarantine file.
  */
@@ -118,7 +119,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     public int openFiles() {
-        return landers.values().stream().mapToInt(l -> l.open.size()).sum();
+        return landers.values().stream().mapToInt(l -> l.open.size() + l.closing.size()).sum();
     }
 
     // ---------------------------------------------------------------- batches
@@ -244,17 +245,38 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     publish(lander, file);
                 }
             }
-            if (reportProgressIfAdvanced(lander)) {
+            // late files land in this batch: their hour's manifest gets one new revision for the batch, not one per file
+            renameClosed(lander, lander.closing.stream().anyMatch(OpenHourFile::late));
+            if (!closingOfPassedHour(lander) && reportProgressIfAdvanced(lander)) {
                 advanced.add(lander.topic);
             }
         }
-        commit(consumer, touched);
+        // files closed meanwhile on partitions this batch did not touch are landed too
+        for (PartitionLander lander : List.copyOf(landers.values())) {
+            if (!lander.closing.isEmpty() && landers.containsKey(lander.topicPartition)) {
+                renameClosed(lander, false);
+            }
+        }
+        commit(consumer, landers.values());
         for (Topic topic : touchedTopics(touched)) {
             if (advanced.contains(topic) || hasPendingPassedHour(topic)) {
                 writeCompleteManifests(topic, consumer);
             }
         }
         updateLag(consumer);
+    }
+
+    /**
+     * Whether a file of an hour the watermark has passed is still closing. Progress then waits for a later batch:
+     * the progress reported lets a manifest be written, and a manifest lists the files that are there.
+     */
+    private boolean closingOfPassedHour(PartitionLander lander) {
+        for (OpenHourFile file : lander.closing) {
+            if (lander.watermark.hasPassed(file.hour(), props.grace())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void quarantinePending(PartitionLander lander) throws IOException {
@@ -285,7 +307,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         EventFileWriter writer = new EventFileWriter(lake.fs(), temp, lander.topic, lake.conf(),
                 props.rowGroupSize().toBytes());
         OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet(),
-                clock.millis());
+                clock.millis(), lander.watermark.hasPassed(hour, props.grace()));
         lander.open.put(hour, file);
         return file;
     }
@@ -303,45 +325,66 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             }
         }
         if (oldest == null) {
-            throw new IllegalStateException("open-writer budget exhausted with no open file");
+            // every counted file is closing: land them, which frees the budget
+            for (PartitionLander lander : List.copyOf(landers.values())) {
+                renameClosed(lander, true);
+            }
+            return;
         }
         publish(oldestLander, oldest);
     }
 
-    /** Closes (hsync), checks ownership, renames into place. The file no longer holds the resume offset back. */
-    private void publish(PartitionLander lander, OpenHourFile file) throws IOException {
+    /**
+     * Starts publishing: the file's footer is fixed now, and the encoder threads write its last row group and footer
+     * and hsync it, while this thread goes on polling. {@link #renameClosed} later checks ownership and renames it
+     * into place. Until then it still holds the partition's resume offset back, so no commit passes over it.
+     */
+    private void publish(PartitionLander lander, OpenHourFile file) {
         long resume = lander.resumeOffsetWithout(file);
         FileFooter footer = new FileFooter(lander.topic.topicName(), lander.partition(), file.firstOffset(),
                 file.lastOffset(), file.minTimestamp(), file.maxTimestamp(), lander.topic.schema().version(),
                 file.rows(), resume, instanceId);
         lander.open.remove(file.hour());
-        try {
-            file.awaitEncoded(encoders);
-            file.writer().close(footer);
-        } catch (IOException | RuntimeException e) {
-            file.writer().close();
-            lake.delete(file.temp());
-            throw e;
+        file.closeAsync(encoders, footer);
+        lander.closing.addLast(file);
+    }
+
+    /**
+     * Renames into place, in the order they were published, the files whose close (hsync) is done; with
+     * {@code wait}, all of them. A file renamed is landed: it no longer holds the resume offset back.
+     */
+    private void renameClosed(PartitionLander lander, boolean wait) throws IOException {
+        while (!lander.closing.isEmpty() && (wait || lander.closing.peekFirst().isClosed())) {
+            OpenHourFile file = lander.closing.removeFirst();
+            FileFooter footer;
+            try {
+                footer = file.awaitClosed();
+            } catch (IOException | RuntimeException e) {
+                file.writer().close();
+                lake.delete(file.temp());
+                throw e;
+            }
+            if (!owners.isOwner(lander.topic, lander.partition(), lander.claimToken)) {
+                lake.delete(file.temp());
+                ensureStillOwner(lander);
+            }
+            String name = LakeLayout.dataFileName(lander.topic, lander.partition(), file.firstOffset(),
+                    file.lastOffset());
+            Path target = new Path(lake.hourDir(lander.topic, file.hour()), name);
+            long bytes = lake.fs().getFileStatus(file.temp()).getLen();
+            try {
+                lake.publish(file.temp(), target);
+            } catch (Lake.FileAlreadyPublishedException e) {
+                // cannot happen while the replay filter holds; the existing file has the same offsets
+                log.warn("{} was already landed; kept the existing file", target);
+                continue;
+            }
+            manifests.remember(name, footer);
+            pendingManifests.computeIfAbsent(lander.topic, t -> ConcurrentHashMap.newKeySet()).add(file.hour());
+            lander.commitNeeded = true;
+            status.addLanded(lander.topic, file.rows());
+            metrics.landed(lander.topic, file.rows(), bytes);
         }
-        if (!owners.isOwner(lander.topic, lander.partition(), lander.claimToken)) {
-            lake.delete(file.temp());
-            ensureStillOwner(lander);
-        }
-        String name = LakeLayout.dataFileName(lander.topic, lander.partition(), file.firstOffset(), file.lastOffset());
-        Path target = new Path(lake.hourDir(lander.topic, file.hour()), name);
-        long bytes = lake.fs().getFileStatus(file.temp()).getLen();
-        try {
-            lake.publish(file.temp(), target);
-        } catch (Lake.FileAlreadyPublishedException e) {
-            // cannot happen while the replay filter holds; the existing file has the same offsets
-            log.warn("{} was already landed; kept the existing file", target);
-            return;
-        }
-        manifests.remember(name, footer);
-        pendingManifests.computeIfAbsent(lander.topic, t -> ConcurrentHashMap.newKeySet()).add(file.hour());
-        lander.commitNeeded = true;
-        status.addLanded(lander.topic, file.rows());
-        metrics.landed(lander.topic, file.rows(), bytes);
     }
 
     private void ensureStillOwner(PartitionLander lander) throws IOException {
@@ -354,7 +397,9 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     private void abort(PartitionLander lander) {
-        for (OpenHourFile file : lander.open.values()) {
+        List<OpenHourFile> unpublished = new ArrayList<>(lander.open.values());
+        unpublished.addAll(lander.closing);
+        for (OpenHourFile file : unpublished) {
             file.awaitEncoderQuietly();
             file.writer().close();
             try {
@@ -364,6 +409,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             }
         }
         lander.open.clear();
+        lander.closing.clear();
         lander.pendingBad.clear();
     }
 
@@ -372,6 +418,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         for (OpenHourFile file : List.copyOf(lander.open.values())) {
             publish(lander, file);
         }
+        renameClosed(lander, true);
     }
 
     // ---------------------------------------------------------------- offsets, progress, manifests
@@ -509,7 +556,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             return;
         }
         List<PartitionLander> one = List.of(lander);
-        if (!lander.open.isEmpty() || !lander.pendingBad.isEmpty()) {
+        if (!lander.open.isEmpty() || !lander.closing.isEmpty() || !lander.pendingBad.isEmpty()) {
             publishAll(lander);
         }
         commit(consumer, one);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import lens.events.EventHour;
 import lens.ingest.parquet.EventFileWriter;
+import lens.ingest.parquet.FileFooter;
 import lens.ingest.parquet.LandedRow;
 import org.apache.hadoop.fs.Path;
 
@@ -16,7 +17,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>Rows are accounted here at once (offsets, count, event times) but encoded later, in chunks, by an
  * {@link EncoderPool} thread, so several files encode in parallel while the consumer thread polls. A file's chunks
- * run one after another, in offset order; {@link #awaitEncoded()} is the barrier before the file is closed.
+ * run one after another, in offset order, and {@link #closeAsync} closes the file after the last of them.
  */
 final class OpenHourFile {
 
@@ -26,6 +27,7 @@ final class OpenHourFile {
     private final long firstOffset;
     private final long openedSequence;
     private final long openedAtMillis;
+    private final boolean late;
     private long lastOffset = -1;
     private long rows;
     private long minTimestamp = Long.MAX_VALUE;
@@ -33,12 +35,17 @@ final class OpenHourFile {
     private List<LandedRow> pending = new ArrayList<>();
     /** The last chunk handed to the encoder: the next one runs after it. */
     private CompletableFuture<Void> encoded = CompletableFuture.completedFuture(null);
+    /** Set by {@link #closeAsync}: the footer written and the file hsync'ed on an encoder thread. */
+    private CompletableFuture<Void> closed;
+    private FileFooter footer;
     /** What the encoder measured after its last chunk (the writer is not read from the consumer thread). */
     private volatile long encodedSize;
 
+    /** @param late its hour had passed the partition's watermark when it opened: it holds late events */
     OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence,
-                 long openedAtMillis) {
+                 long openedAtMillis, boolean late) {
         this.openedAtMillis = openedAtMillis;
+        this.late = late;
         this.hour = hour;
         this.temp = temp;
         this.writer = writer;
@@ -76,8 +83,12 @@ final class OpenHourFile {
     /** Encodes what is pending and waits for every chunk: afterwards only this thread touches the writer. */
     void awaitEncoded(EncoderPool pool) throws IOException {
         encodePending(pool);
+        join(encoded);
+    }
+
+    private void join(CompletableFuture<Void> future) throws IOException {
         try {
-            encoded.join();
+            future.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -90,10 +101,39 @@ final class OpenHourFile {
         }
     }
 
+    /** Encodes what is pending, then writes the last row group and {@code footer} and hsyncs, all on the encoder. */
+    void closeAsync(EncoderPool pool, FileFooter footer) {
+        encodePending(pool);
+        this.footer = footer;
+        closed = pool.runAfter(encoded, () -> {
+            try {
+                writer.close(footer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    boolean isClosed() {
+        return closed != null && closed.isDone();
+    }
+
+    /** Waits for {@link #closeAsync}; the footer the file was closed with, or why it could not be. */
+    FileFooter awaitClosed() throws IOException {
+        if (closed == null) {
+            throw new IllegalStateException(temp + " was never closed");
+        }
+        join(closed);
+        return footer;
+    }
+
     /** Waits for the encoder to let go of the writer, whatever became of the chunks (the file is being dropped). */
     void awaitEncoderQuietly() {
         pending = new ArrayList<>();
         encoded.handle((ignored, failure) -> null).join();
+        if (closed != null) {
+            closed.handle((ignored, failure) -> null).join();
+        }
     }
 
     EventHour hour() {
@@ -130,6 +170,10 @@ final class OpenHourFile {
 
     long openedAtMillis() {
         return openedAtMillis;
+    }
+
+    boolean late() {
+        return late;
     }
 
     long openedSequence() {

@@ -1,6 +1,8 @@
 package lens.ingest.landing;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ final class PartitionLander {
     final Topic topic;
     final String claimToken;
     final Map<EventHour, OpenHourFile> open = new HashMap<>();
+    /** Published, closing on the encoder threads, not yet renamed into place: oldest first. */
+    final Deque<OpenHourFile> closing = new ArrayDeque<>();
     final List<BadRecord> pendingBad = new ArrayList<>();
     final PartitionWatermark watermark;
     final ReplayFilter replay;
@@ -62,10 +66,18 @@ final class PartitionLander {
         return pendingBad.isEmpty() ? -1 : pendingBad.get(0).offset();
     }
 
-    /** The resume offset if {@code publishing} were published now (it no longer holds the position back). */
+    /**
+     * The resume offset if {@code publishing} were landed now (it no longer holds the position back); files still
+     * closing do, until they are renamed.
+     */
     long resumeOffsetWithout(OpenHourFile publishing) {
         List<Long> firsts = new ArrayList<>();
         for (OpenHourFile file : open.values()) {
+            if (file != publishing) {
+                firsts.add(file.firstOffset());
+            }
+        }
+        for (OpenHourFile file : closing) {
             if (file != publishing) {
                 firsts.add(file.firstOffset());
             }

@@ -26,7 +26,7 @@ public final class EventFileWriter implements AutoCloseable {
     private static final int PAGE_BYTES = 1024 * 1024;
 
     private final ParquetFileWriter file;
-    private final EventColumns columns;
+    private EventColumns columns;
     private final ColumnChunkWriter chunks;
     private final CodecFactory codecs;
     private final long rowGroupBytes;
@@ -41,7 +41,7 @@ public final class EventFileWriter implements AutoCloseable {
     EventFileWriter(FileSystem fs, Path path, Topic topic, Configuration conf, long rowGroupBytes,
                     CompressionCodecName codec) throws IOException {
         this.rowGroupBytes = rowGroupBytes;
-        this.columns = new EventColumns(topic);
+        this.columns = EventColumns.take(topic);
         this.codecs = new CodecFactory(conf, PAGE_BYTES);
         this.chunks = new ColumnChunkWriter(codecs.getCompressor(codec), codec, PAGE_BYTES);
         this.file = new ParquetFileWriter(new SyncOnCloseOutputFile(fs, path), EventParquetSchema.of(topic),
@@ -64,6 +64,9 @@ public final class EventFileWriter implements AutoCloseable {
 
     /** Bytes written plus bytes buffered: what the file will at most weigh if closed now. */
     public long dataSize() {
+        if (columns == null) {
+            return 0; // closed
+        }
         try {
             return file.getPos() + columns.bufferedBytes();
         } catch (IOException e) {
@@ -78,8 +81,14 @@ public final class EventFileWriter implements AutoCloseable {
             file.end(footer.toMetadata());
         } finally {
             file.close();
-            codecs.release();
+            releaseBuffers();
         }
+    }
+
+    private void releaseBuffers() {
+        codecs.release();
+        columns.release();
+        columns = null;
     }
 
     /** Closes without caring about the result: the caller deletes the file. */
@@ -92,7 +101,7 @@ public final class EventFileWriter implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // aborted file, about to be deleted
             } finally {
-                codecs.release();
+                releaseBuffers();
             }
         }
     }

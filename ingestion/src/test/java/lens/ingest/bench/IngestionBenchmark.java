@@ -98,8 +98,12 @@ class IngestionBenchmark {
                     "logging.level.lens.ingest=WARN")) {
                 long ingestStart = System.nanoTime();
                 long ingestCpu = cpuNanos();
+                Map<String, Long> threadCpuBefore = threadCpuByName();
+                long[] gcBefore = gc();
                 long ingestBrokerCpu = brokerCpuNanos();
                 IngestionStatus status = app.getBean(IngestionStatus.class);
+                WallClockSampler sampler = WallClockSampler.startIf(Boolean.getBoolean("lens.bench.sample"),
+                        "ingestContainer");
                 try (Recording profile = startProfile()) {
                     StringBuilder timeline = new StringBuilder();
                     long nextTick = System.nanoTime() + 1_000_000_000L;
@@ -114,6 +118,11 @@ class IngestionBenchmark {
                     stopProfile(profile);
                 }
                 double ingestSeconds = seconds(ingestStart);
+                if (sampler != null) {
+                    System.out.println(sampler.stopAndReport(12));
+                }
+                System.out.printf("[bench] ingester threads' CPU during the leg: %s%s%n", threadCpu(threadCpuBefore),
+                        gcSince(gcBefore));
                 String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total) + "; "
                         + brokerCpuPerEvent(ingestBrokerCpu, total);
                 ingestRate = total / ingestSeconds;
@@ -170,6 +179,8 @@ class IngestionBenchmark {
     private static double rawConsumerRate(String bootstrap, Topic topic, int partitions, int total) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                // the ingester's fetch settings, so the baseline is not held back by smaller fetches
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024, ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> tps = new ArrayList<>();
@@ -263,6 +274,48 @@ class IngestionBenchmark {
         return ProcessHandle.current().descendants()
                 .mapToLong(child -> child.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
                 .sum();
+    }
+
+    /** CPU seconds per thread group (names without their numbers): which threads did the leg's work. */
+    private static Map<String, Long> threadCpuByName() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) {
+                    cpu.merge(info.getThreadName().replaceAll("\\d+", "N"), nanos, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** Collections and milliseconds spent collecting (pauses and concurrent work as the JVM counts them). */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var bean : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+            millis += Math.max(0, bean.getCollectionTime());
+        }
+        return new long[] {count, millis};
+    }
+
+    private static String gcSince(long[] before) {
+        long[] now = gc();
+        return String.format(java.util.Locale.ROOT, "GC %d collections, %d ms", now[0] - before[0], now[1] - before[1]);
+    }
+
+    private static String threadCpu(Map<String, Long> before) {
+        StringBuilder out = new StringBuilder();
+        threadCpuByName().forEach((name, nanos) -> {
+            long spent = nanos - before.getOrDefault(name, 0L);
+            if (spent > 50_000_000L) {
+                out.append(String.format(java.util.Locale.ROOT, "%s %.2f s; ", name, spent / 1e9));
+            }
+        });
+        return out.toString();
     }
 
     private static long cpuNanos() {

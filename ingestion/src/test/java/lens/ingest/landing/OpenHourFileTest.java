@@ -38,7 +38,7 @@ class OpenHourFileTest {
         Lake lake = Lake.open(dir.toString(), Map.of());
         Path path = new Path(lake.hourDir(TOPIC, HOUR), name);
         return new OpenHourFile(HOUR, path, new EventFileWriter(lake.fs(), path, TOPIC, lake.conf(), 1 << 20), 0, 1,
-                0);
+                0, false);
     }
 
     private static LandedRow row(long offset, Object userId) {
@@ -83,5 +83,47 @@ class OpenHourFileTest {
         assertThatThrownBy(() -> file.awaitEncoded(pool)).isInstanceOf(ClassCastException.class);
         file.awaitEncoderQuietly();
         file.writer().close();
+    }
+
+    @Test
+    void givenAPublishedFile_whenClosedOnTheEncoders_thenItsFooterAndEveryRowAreThereOnceTheCloseIsAwaited()
+            throws IOException {
+        OpenHourFile file = open("c.parquet");
+        for (long offset = 0; offset < 120; offset++) {
+            file.append(row(offset, offset), HOUR.startMillis() + offset);
+            if (offset % 40 == 39) {
+                file.encodePending(pool);
+            }
+        }
+        FileFooter footer = new FileFooter(TOPIC.topicName(), 0, 0, file.lastOffset(), file.minTimestamp(),
+                file.maxTimestamp(), 1, file.rows(), 120, "test");
+
+        file.closeAsync(pool, footer);
+
+        assertThat(file.awaitClosed()).isEqualTo(footer);
+        assertThat(file.isClosed()).isTrue();
+        java.nio.file.Path written = java.nio.file.Path.of(file.temp().toUri());
+        assertThat(LakeReader.rowsOf(written, HOUR)).extracting(LakeReader.Row::offset).hasSize(120).isSorted();
+        assertThat(footerOf(file.temp())).isEqualTo(footer);
+    }
+
+    @Test
+    void givenAChunkThatCannotBeEncoded_whenClosedOnTheEncoders_thenAwaitingTheCloseFailsAndNoFooterIsWritten()
+            throws IOException {
+        OpenHourFile file = open("d.parquet");
+        file.append(row(0, 1L), HOUR.startMillis());
+        file.append(row(1, "not a long"), HOUR.startMillis() + 1);
+
+        file.closeAsync(pool, new FileFooter(TOPIC.topicName(), 0, 0, 1, 0, 1, 1, 2, 2, "test"));
+
+        assertThatThrownBy(file::awaitClosed).isInstanceOf(ClassCastException.class);
+        file.awaitEncoderQuietly();
+        file.writer().close();
+        assertThatThrownBy(() -> footerOf(file.temp())).hasMessageContaining("not a Parquet file");
+    }
+
+    private static FileFooter footerOf(Path path) throws IOException {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        return lens.ingest.parquet.FooterReader.read(path.getFileSystem(conf).getFileStatus(path), conf);
     }
 }

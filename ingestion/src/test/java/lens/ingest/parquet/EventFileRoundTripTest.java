@@ -65,6 +65,21 @@ class EventFileRoundTripTest {
     }
 
     @Test
+    void givenBuffersReusedFromAClosedFile_whenAShorterFileIsWritten_thenItHoldsExactlyItsOwnRows() throws IOException {
+        Topic topic = Topic.RECOMMENDATION_RESPONSES;
+        write(topic, new RandomRows(21).rows(topic, 30_000), 64 * 1024 * 1024);
+        List<LandedRow> second = new RandomRows(22).rows(topic, 700);
+
+        org.apache.hadoop.fs.Path path = write(topic, second, 64 * 1024 * 1024 + 1);
+
+        List<LandedRow> read = readAll(path, topic, FilterCompat.NOOP);
+        assertThat(read).hasSize(second.size());
+        for (int i = 0; i < second.size(); i++) {
+            assertSameRow(read.get(i), second.get(i), topic);
+        }
+    }
+
+    @Test
     void givenOneRowGroupOfManyRows_thenPagesHoldAtMost20000RowsAndDictionariesAreUsedWhereValuesRepeat()
             throws IOException {
         Topic topic = Topic.USER_INTERACTIONS;

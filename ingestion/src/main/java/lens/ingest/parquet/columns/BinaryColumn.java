@@ -13,6 +13,9 @@ final class BinaryColumn extends LeafColumn {
     private int byteCount;
     /** The chunk's dictionary ids while it is written (null when PLAIN), and which ids a page has seen. */
     private int[] chunkIds;
+    /** Reused chunk after chunk, like {@link NumberColumn}'s. */
+    private final BinaryIds index = new BinaryIds();
+    private int[] ids = new int[0];
     private int[] idStamps = new int[0];
     private int pageStamp;
 
@@ -114,8 +117,11 @@ final class BinaryColumn extends LeafColumn {
 
     @Override
     Dictionary dictionary(int maxBytes) {
-        BinaryIds index = new BinaryIds(bytes);
-        int[] ids = new int[values];
+        index.clear(bytes);
+        if (ids.length < values) {
+            ids = new int[Math.max(values, ids.length + ids.length / 2)];
+        }
+        int[] ids = this.ids;
         long entryBytes = 0;
         for (int i = 0; i < values; i++) {
             int start = start(i);

@@ -8,15 +8,18 @@ import java.util.Arrays;
  */
 final class BinaryIds {
 
-    private final byte[] bytes;
+    private byte[] bytes;
     private int[] slots = new int[256];
     private int[] hashes = new int[256];
     private int[] starts = new int[128];
     private int[] ends = new int[128];
     private int size;
 
-    BinaryIds(byte[] bytes) {
+    /** Forgets every entry; the ranges to come are of {@code bytes}. The table keeps its size. */
+    void clear(byte[] bytes) {
         this.bytes = bytes;
+        java.util.Arrays.fill(slots, 0);
+        size = 0;
     }
 
     int idOf(int start, int end) {

@@ -22,7 +22,6 @@ public final class ColumnChunkWriter {
     private final BytesInputCompressor compressor;
     private final CompressionCodecName codec;
     private final int pageBytes;
-    private final PageBuffer page = new PageBuffer();
 
     public ColumnChunkWriter(BytesInputCompressor compressor, CompressionCodecName codec, int pageBytes) {
         this.compressor = compressor;
@@ -30,7 +29,7 @@ public final class ColumnChunkWriter {
         this.pageBytes = pageBytes;
     }
 
-    void write(ParquetFileWriter file, LeafColumn leaf, int rows) throws IOException {
+    void write(ParquetFileWriter file, LeafColumn leaf, int rows, PageBuffer page) throws IOException {
         LeafColumn.Dictionary dictionary = leaf.triesDictionary ? leaf.dictionary(MAX_DICTIONARY_BYTES) : null;
         file.startColumn(leaf.descriptor, leaf.levels, codec);
         int idBits = 0;

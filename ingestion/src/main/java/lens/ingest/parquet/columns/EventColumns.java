@@ -3,8 +3,10 @@ package lens.ingest.parquet.columns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.Set;
 import lens.events.FieldType;
 import lens.events.LakeLayout;
@@ -30,9 +32,38 @@ public final class EventColumns {
     private final NumberColumn partition;
     private final NumberColumn offset;
     private final List<LeafColumn> leaves = new ArrayList<>();
+    private final PageBuffer page = new PageBuffer();
+    private final Topic topic;
     private int rows;
 
-    public EventColumns(Topic topic) {
+    /**
+     * The buffers of closed files, kept for the next files of their topic. A file's buffers grow to a row group's
+     * size; grown anew for every file they were large (humongous) allocations that kept the collector busy.
+     */
+    private static final Map<Topic, ArrayBlockingQueue<EventColumns>> SPARE = new EnumMap<>(Topic.class);
+    private static final int SPARE_PER_TOPIC = 8;
+
+    static {
+        for (Topic topic : Topic.values()) {
+            SPARE.put(topic, new ArrayBlockingQueue<>(SPARE_PER_TOPIC));
+        }
+    }
+
+    /** Empty buffers for a new file: a closed file's, or new ones. */
+    public static EventColumns take(Topic topic) {
+        EventColumns spare = SPARE.get(topic).poll();
+        return spare != null ? spare : new EventColumns(topic);
+    }
+
+    /** Hands the buffers back once their file is closed (or dropped); the caller must not touch them again. */
+    public void release() {
+        leaves.forEach(LeafColumn::reset);
+        rows = 0;
+        SPARE.get(topic).offer(this);
+    }
+
+    private EventColumns(Topic topic) {
+        this.topic = topic;
         MessageType schema = EventParquetSchema.of(topic);
         Set<String> unique = Set.copyOf(EventParquetSchema.uniquePerEvent(topic));
         Set<String> noStatistics = Set.copyOf(EventParquetSchema.uniqueIds(topic));
@@ -152,7 +183,7 @@ public final class EventColumns {
         }
         file.startBlock(rows);
         for (LeafColumn leaf : leaves) {
-            chunks.write(file, leaf, rows);
+            chunks.write(file, leaf, rows, page);
         }
         file.endBlock();
         leaves.forEach(LeafColumn::reset);

@@ -11,6 +11,12 @@ final class LongIds {
     private long[] entries = new long[128];
     private int size;
 
+    /** Forgets every key, keeping the table's size for the next chunk. */
+    void clear() {
+        java.util.Arrays.fill(slots, 0);
+        size = 0;
+    }
+
     /** The id of {@code key}, or -1. */
     int idOf(long key) {
         int mask = slots.length - 1;
