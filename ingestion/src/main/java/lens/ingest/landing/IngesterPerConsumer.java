@@ -50,10 +50,6 @@ public final class IngesterPerConsumer implements BatchConsumerAwareMessageListe
         return byConsumer.values().stream().mapToInt(Ingester::openFiles).sum();
     }
 
-    List<Ingester> ingesters() {
-        return List.copyOf(byConsumer.values());
-    }
-
     @Override
     public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
         of(consumer).onMessage(records, consumer);

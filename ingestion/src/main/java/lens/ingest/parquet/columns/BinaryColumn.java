@@ -144,26 +144,13 @@ final class BinaryColumn extends LeafColumn {
             idStamps = new int[Math.max(size, idStamps.length * 2)];
             pageStamp = 0;
         }
-        return new Dictionary() {
-            @Override
-            public int[] ids() {
-                return ids;
+        return new Dictionary(ids, size, out -> {
+            for (int id = 0; id < size; id++) {
+                int start = index.start(id);
+                int length = index.end(id) - start;
+                out.writeIntLE(length);
+                out.writeBytes(bytes, start, length);
             }
-
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public void writeEntries(PageBuffer out) {
-                for (int id = 0; id < size; id++) {
-                    int start = index.start(id);
-                    int length = index.end(id) - start;
-                    out.writeIntLE(length);
-                    out.writeBytes(bytes, start, length);
-                }
-            }
-        };
+        });
     }
 }

@@ -100,13 +100,12 @@ abstract class LeafColumn {
     /** The values as dictionary ids, or null when a dictionary would exceed {@code maxBytes} or not pay. */
     abstract Dictionary dictionary(int maxBytes);
 
-    /** A dictionary-encoded chunk: ids per value, and the entries to write (PLAIN) in the dictionary page. */
-    interface Dictionary {
-        int[] ids();
+    /** A dictionary-encoded chunk: ids per value, and how to write the entries (PLAIN) in the dictionary page. */
+    record Dictionary(int[] ids, int size, java.util.function.Consumer<PageBuffer> entries) {
 
-        int size();
-
-        void writeEntries(PageBuffer out);
+        void writeEntries(PageBuffer out) {
+            entries.accept(out);
+        }
     }
 
     /** Whether dictionary ids (at the bit width {@code size} needs) plus the entries beat PLAIN. */

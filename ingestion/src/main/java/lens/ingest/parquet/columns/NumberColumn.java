@@ -118,27 +118,14 @@ final class NumberColumn extends LeafColumn {
             return null;
         }
         long[] entries = index.entries();
-        return new Dictionary() {
-            @Override
-            public int[] ids() {
-                return ids;
-            }
-
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public void writeEntries(PageBuffer out) {
-                for (int i = 0; i < size; i++) {
-                    if (width == 4) {
-                        out.writeIntLE((int) entries[i]);
-                    } else {
-                        out.writeLongLE(entries[i]);
-                    }
+        return new Dictionary(ids, size, out -> {
+            for (int i = 0; i < size; i++) {
+                if (width == 4) {
+                    out.writeIntLE((int) entries[i]);
+                } else {
+                    out.writeLongLE(entries[i]);
                 }
             }
-        };
+        });
     }
 }
