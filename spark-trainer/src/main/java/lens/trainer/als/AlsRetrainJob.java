@@ -251,7 +251,8 @@ public final class AlsRetrainJob implements LensSparkJob {
 
         Optional<ModelMetadata> champion = registry.champion().flatMap(registry::metadata);
         Optional<Map<String, Double>> championMetrics = champion.flatMap(meta -> championOnSameHoldout(spark,
-                registry, meta, data, positives, trainSeen, popularity, settings, details));
+                registry, meta, data, positives, trainSeen, popularity, settings, details,
+                new Challenger(explicit, challengerFactors)));
         Map<String, Double> challengerForGate = new LinkedHashMap<>();
         challengerForGate.put(PromotionGate.RMSE, regression.count() > 0 ? regression.rmse() : Double.NaN);
         challengerForGate.put(PromotionGate.NDCG, ranking.get("ndcg_at_k"));
@@ -342,9 +343,18 @@ public final class AlsRetrainJob implements LensSparkJob {
      * challenger's cut, both are judged on the later slice (keys {@code challenger_*}). Indexes only ever grow, so
      * the champion's ids are a prefix of this run's; if they are not (a version deleted by hand) it is skipped.
      */
+    /** The models being judged, for re-scoring them on a champion's slice of the holdout. */
+    private record Challenger(ExplicitModel explicit, RankingEvaluator.ModelFactors factors) {
+    }
+
+    /**
+     * The champion's metrics on this run's holdout. When the champion trained after this holdout began (a backfill of
+     * an earlier hour), only the later slice is fair to it, and the challenger is re-scored on that slice too
+     * ({@code challenger_rmse}, {@code challenger_ndcg_at_k}), so the gate compares like with like.
+     */
     private Optional<Map<String, Double>> championOnSameHoldout(SparkSession spark, ModelRegistry registry,
             ModelMetadata champion, Prepared data, UserItems positives, UserItems trainSeen,
-            PopularityTable popularity, AlsSettings settings, Map<String, Object> details) {
+            PopularityTable popularity, AlsSettings settings, Map<String, Object> details, Challenger challenger) {
         IdIndex users = data.users();
         IdIndex movies = data.movies();
         Path dir = registry.versionDir(champion.version());
@@ -369,6 +379,12 @@ public final class AlsRetrainJob implements LensSparkJob {
         result.put(PromotionGate.NDCG, RankingEvaluator.evaluate(implicit, trainSeen, judgedPositives, popularity,
                 movies.size(), settings.k()).get("ndcg_at_k"));
         result.put("holdout_rows", (double) regression.count());
+        if (slice) {
+            RegressionMetrics challengerRegression = evaluate(challenger.explicit().predict(judged));
+            result.put("challenger_rmse", challengerRegression.count() == 0 ? Double.NaN : challengerRegression.rmse());
+            result.put("challenger_ndcg_at_k", RankingEvaluator.evaluate(challenger.factors(), trainSeen,
+                    judgedPositives, popularity, movies.size(), settings.k()).get("ndcg_at_k"));
+        }
         details.put("championComparison", slice
                 ? "champion trained until " + Instant.ofEpochMilli(champion.trainedUntil())
                         + ", after this holdout's start: both judged on the later slice"

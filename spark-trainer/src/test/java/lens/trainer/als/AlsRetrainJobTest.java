@@ -191,6 +191,33 @@ class AlsRetrainJobTest {
     }
 
     @Test
+    void givenAChampionTrainedLater_whenBackfillingAnEarlierHour_thenBothModelsAreJudgedOnTheLaterSlice() {
+        Path lake = dir.resolve("lake");
+        Path work = dir.resolve("work");
+        new LakeFixture(spark, lake).writeCompleteHours(new PlantedRatings(80, 100, 3, NOISE, 5).ratings(25, FIRST, HOURS));
+        Map<String, String> options = Map.of("window.hours", "8", "explicit.blend.weights", "0.77,0.37",
+                "explicit.maxIter", "5", "implicit.maxIter", "5", "implicit.rank", "10");
+        JobResult later = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, request(lake, work, LAST, options));
+        assertThat(later.details()).as(later.details().toString()).containsEntry("decision", "promoted");
+
+        // the backfill's holdout starts before the champion stopped training: only the later slice is fair to both
+        JobResult backfill = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN,
+                request(lake, work, LAST.plusHours(-1), options));
+
+        assertThat((String) backfill.details().get("championComparison")).contains("both judged on the later slice");
+        @SuppressWarnings("unchecked")
+        Map<String, Double> champion = (Map<String, Double>) backfill.details().get("championOnHoldout");
+        assertThat(champion).containsKeys("challenger_rmse", "challenger_ndcg_at_k");
+        double sliceRmse = champion.get("challenger_rmse");
+        assertThat(sliceRmse).isFinite().isNotEqualTo(backfill.metrics().get("rmse"));
+        @SuppressWarnings("unchecked")
+        List<String> reasons = (List<String>) backfill.details().get("reasons");
+        assertThat(reasons).as("the gate compares the challenger's slice RMSE with the champion's")
+                .anyMatch(reason -> reason.contains(String.format(java.util.Locale.ROOT, "RMSE %.4f vs champion %.4f",
+                        sliceRmse, champion.get("rmse"))));
+    }
+
+    @Test
     void givenTuningOn_whenRetraining_thenTheGridIsTriedAndTheBestValuesAreTrainedAndRecordedWithTheModel() {
         Path lake = dir.resolve("lake");
         Path work = dir.resolve("work");
