@@ -168,16 +168,26 @@ class AlsRetrainJobTest {
         assertThat(result.details().get("interactions")).isEqualTo((long) events.size());
     }
 
+    /**
+     * Fixed blend weights: a champion is still re-scored as a blend, without fitting the weights twice; the gate is the
+     * subject, not model quality, so both models train briefly.
+     */
+    private static final Map<String, String> BRIEF_GATE_RUN = Map.of("window.hours", "8",
+            "explicit.blend.weights", "0.77,0.37", "explicit.maxIter", "5", "implicit.maxIter", "5",
+            "implicit.rank", "10");
+
+    /** The planted ratings of every hour, FIRST to LAST, as complete hours of a lake. */
+    private Path plantedLake() {
+        Path lake = dir.resolve("lake");
+        new LakeFixture(spark, lake).writeCompleteHours(new PlantedRatings(80, 100, 3, NOISE, 5).ratings(25, FIRST, HOURS));
+        return lake;
+    }
+
     @Test
     void givenAChampion_whenRetrainingTheNextHour_thenTheGateComparesOnTheSameHoldoutAndSaysWhy() {
-        Path lake = dir.resolve("lake");
+        Path lake = plantedLake();
         Path work = dir.resolve("work");
-        new LakeFixture(spark, lake).writeCompleteHours(new PlantedRatings(80, 100, 3, NOISE, 5).ratings(25, FIRST, HOURS));
-
-        // fixed blend weights: the champion is still re-scored as a blend, without fitting the weights twice; the
-        // gate is the subject, not model quality, so both models train briefly
-        Map<String, String> options = Map.of("window.hours", "8", "explicit.blend.weights", "0.77,0.37",
-                "explicit.maxIter", "5", "implicit.maxIter", "5", "implicit.rank", "10");
+        Map<String, String> options = BRIEF_GATE_RUN;
         JobResult first = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, request(lake, work, LAST.plusHours(-1), options));
         assertThat(first.details()).as(first.details().toString()).containsEntry("decision", "promoted");
         JobResult second = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, request(lake, work, LAST, options));
@@ -192,11 +202,9 @@ class AlsRetrainJobTest {
 
     @Test
     void givenAChampionTrainedLater_whenBackfillingAnEarlierHour_thenBothModelsAreJudgedOnTheLaterSlice() {
-        Path lake = dir.resolve("lake");
+        Path lake = plantedLake();
         Path work = dir.resolve("work");
-        new LakeFixture(spark, lake).writeCompleteHours(new PlantedRatings(80, 100, 3, NOISE, 5).ratings(25, FIRST, HOURS));
-        Map<String, String> options = Map.of("window.hours", "8", "explicit.blend.weights", "0.77,0.37",
-                "explicit.maxIter", "5", "implicit.maxIter", "5", "implicit.rank", "10");
+        Map<String, String> options = BRIEF_GATE_RUN;
         JobResult later = SparkJobRunner.run(spark, SparkJobs.ALS_RETRAIN, request(lake, work, LAST, options));
         assertThat(later.details()).as(later.details().toString()).containsEntry("decision", "promoted");
 
