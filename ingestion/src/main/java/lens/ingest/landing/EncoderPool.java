@@ -53,8 +53,8 @@ public final class EncoderPool implements AutoCloseable {
     }
 
     /** Runs {@code task} on an encoder thread once {@code previous} is done; not if it failed. */
-    CompletableFuture<Void> runAfter(CompletableFuture<Void> previous, Runnable task) {
-        return previous.thenRunAsync(task, executor);
+    <T> CompletableFuture<T> runAfter(CompletableFuture<Void> previous, java.util.function.Supplier<T> task) {
+        return previous.thenApplyAsync(ignored -> task.get(), executor);
     }
 
     @Override

@@ -245,8 +245,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     publish(lander, file);
                 }
             }
-            // late files land in this batch: their hour's manifest gets one new revision for the batch, not one per file
-            renameClosed(lander, lander.closing.stream().anyMatch(OpenHourFile::late));
+            renameClosed(lander, false);
             if (!closingOfPassedHour(lander) && reportProgressIfAdvanced(lander)) {
                 advanced.add(lander.topic);
             }
@@ -307,7 +306,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         EventFileWriter writer = new EventFileWriter(lake.fs(), temp, lander.topic, lake.conf(),
                 props.rowGroupSize().toBytes());
         OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet(),
-                clock.millis(), lander.watermark.hasPassed(hour, props.grace()));
+                clock.millis());
         lander.open.put(hour, file);
         return file;
     }
@@ -467,7 +466,11 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         int partitions = partitionCount(topic, consumer);
         Map<Integer, Long> watermarks = progress.readAll(topic);
         knownTopicWatermarks.put(topic, HourCompleteness.topicWatermark(watermarks, partitions));
+        Set<EventHour> closing = closingHours(topic);
         for (EventHour hour : HourCompleteness.completeHours(pending, watermarks, partitions, props.grace())) {
+            if (closing.contains(hour)) {
+                continue; // a file of the hour is still closing: the manifest waits for it (one revision, not two)
+            }
             Optional<ManifestWriter.Written> written;
             try {
                 written = manifests.writeIfChanged(topic, hour, watermarks);
@@ -487,6 +490,17 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 }
             });
         }
+    }
+
+    /** The hours of this topic with a file still closing here. */
+    private Set<EventHour> closingHours(Topic topic) {
+        Set<EventHour> hours = new HashSet<>();
+        for (PartitionLander lander : landers.values()) {
+            if (lander.topic == topic) {
+                lander.closing.forEach(file -> hours.add(file.hour()));
+            }
+        }
+        return hours;
     }
 
     private int partitionCount(Topic topic, Consumer<?, ?> consumer) {

@@ -27,7 +27,6 @@ final class OpenHourFile {
     private final long firstOffset;
     private final long openedSequence;
     private final long openedAtMillis;
-    private final boolean late;
     private long lastOffset = -1;
     private long rows;
     private long minTimestamp = Long.MAX_VALUE;
@@ -35,17 +34,14 @@ final class OpenHourFile {
     private List<LandedRow> pending = new ArrayList<>();
     /** The last chunk handed to the encoder: the next one runs after it. */
     private CompletableFuture<Void> encoded = CompletableFuture.completedFuture(null);
-    /** Set by {@link #closeAsync}: the footer written and the file hsync'ed on an encoder thread. */
-    private CompletableFuture<Void> closed;
-    private FileFooter footer;
+    /** Set by {@link #closeAsync}: the footer, once written and the file hsync'ed on an encoder thread. */
+    private CompletableFuture<FileFooter> closed;
     /** What the encoder measured after its last chunk (the writer is not read from the consumer thread). */
     private volatile long encodedSize;
 
-    /** @param late its hour had passed the partition's watermark when it opened: it holds late events */
     OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence,
-                 long openedAtMillis, boolean late) {
+                 long openedAtMillis) {
         this.openedAtMillis = openedAtMillis;
-        this.late = late;
         this.hour = hour;
         this.temp = temp;
         this.writer = writer;
@@ -80,15 +76,9 @@ final class OpenHourFile {
         });
     }
 
-    /** Encodes what is pending and waits for every chunk: afterwards only this thread touches the writer. */
-    void awaitEncoded(EncoderPool pool) throws IOException {
-        encodePending(pool);
-        join(encoded);
-    }
-
-    private void join(CompletableFuture<Void> future) throws IOException {
+    private <T> T join(CompletableFuture<T> future) throws IOException {
         try {
-            future.join();
+            return future.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof UncheckedIOException io) {
@@ -104,10 +94,10 @@ final class OpenHourFile {
     /** Encodes what is pending, then writes the last row group and {@code footer} and hsyncs, all on the encoder. */
     void closeAsync(EncoderPool pool, FileFooter footer) {
         encodePending(pool);
-        this.footer = footer;
         closed = pool.runAfter(encoded, () -> {
             try {
                 writer.close(footer);
+                return footer;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -123,8 +113,7 @@ final class OpenHourFile {
         if (closed == null) {
             throw new IllegalStateException(temp + " was never closed");
         }
-        join(closed);
-        return footer;
+        return join(closed);
     }
 
     /** Waits for the encoder to let go of the writer, whatever became of the chunks (the file is being dropped). */
@@ -170,10 +159,6 @@ final class OpenHourFile {
 
     long openedAtMillis() {
         return openedAtMillis;
-    }
-
-    boolean late() {
-        return late;
     }
 
     long openedSequence() {

@@ -56,8 +56,8 @@ public final class FastPathValidator {
         } catch (AskCanonical notSure) {
             return null;
         }
-        for (int[] condition : topicRules.conditions) {
-            if (topicRules.conditionValues[condition[2]].equals(values[condition[1]]) && values[condition[0]] == null) {
+        for (TopicRules.RequiredWhen condition : topicRules.conditions) {
+            if (condition.whenValue().equals(values[condition.whenField()]) && values[condition.field()] == null) {
                 return null;
             }
         }

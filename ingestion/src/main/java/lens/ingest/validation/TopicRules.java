@@ -16,9 +16,11 @@ final class TopicRules {
     final long requiredFields;
     final int timestampIndex;
     final int eventIdIndex;
-    /** {field, whenField, index into conditionValues} */
-    final int[][] conditions;
-    final String[] conditionValues;
+    final RequiredWhen[] conditions;
+
+    /** Field {@code field} is required when field {@code whenField} holds {@code whenValue}. */
+    record RequiredWhen(int field, int whenField, String whenValue) {
+    }
 
     TopicRules(Topic topic) {
         TopicSchema schema = topic.schema();
@@ -37,12 +39,7 @@ final class TopicRules {
         this.timestampIndex = schema.indexOf("timestamp");
         this.eventIdIndex = schema.indexOf("eventId");
         List<TopicSchema.RequiredWhen> rules = schema.conditions();
-        this.conditions = new int[rules.size()][];
-        this.conditionValues = new String[conditions.length];
-        for (int i = 0; i < conditions.length; i++) {
-            TopicSchema.RequiredWhen condition = rules.get(i);
-            conditions[i] = new int[] {schema.indexOf(condition.field()), schema.indexOf(condition.whenField()), i};
-            conditionValues[i] = condition.whenValue();
-        }
+        this.conditions = rules.stream().map(rule -> new RequiredWhen(schema.indexOf(rule.field()),
+                schema.indexOf(rule.whenField()), rule.whenValue())).toArray(RequiredWhen[]::new);
     }
 }

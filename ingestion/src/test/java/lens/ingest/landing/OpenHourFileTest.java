@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rows handed to the encoder threads in chunks land in offset order; a failed chunk fails the file's barrier. */
+/** Rows handed to the encoder threads in chunks land in offset order; a failed chunk fails the file's close. */
 class OpenHourFileTest {
 
     private static final Topic TOPIC = Topic.USER_INTERACTIONS;
@@ -38,7 +38,7 @@ class OpenHourFileTest {
         Lake lake = Lake.open(dir.toString(), Map.of());
         Path path = new Path(lake.hourDir(TOPIC, HOUR), name);
         return new OpenHourFile(HOUR, path, new EventFileWriter(lake.fs(), path, TOPIC, lake.conf(), 1 << 20), 0, 1,
-                0, false);
+                0);
     }
 
     private static LandedRow row(long offset, Object userId) {
@@ -52,7 +52,8 @@ class OpenHourFileTest {
     }
 
     @Test
-    void givenRowsHandedOverInSeveralChunks_whenAwaitedAndClosed_thenTheFileHoldsThemInOffsetOrder() throws IOException {
+    void givenRowsHandedOverInSeveralChunks_whenClosedOnTheEncoders_thenTheFileHoldsThemInOffsetOrderWithItsFooter()
+            throws IOException {
         OpenHourFile file = open("a.parquet");
         for (long offset = 0; offset < 300; offset++) {
             file.append(row(offset, offset), HOUR.startMillis() + offset);
@@ -60,19 +61,23 @@ class OpenHourFileTest {
                 file.encodePending(pool);
             }
         }
+        FileFooter footer = new FileFooter(TOPIC.topicName(), 0, 0, file.lastOffset(), file.minTimestamp(),
+                file.maxTimestamp(), 1, file.rows(), 300, "test");
 
-        file.awaitEncoded(pool);
-        file.writer().close(new FileFooter(TOPIC.topicName(), 0, 0, file.lastOffset(), file.minTimestamp(),
-                file.maxTimestamp(), 1, file.rows(), 300, "test"));
+        file.closeAsync(pool, footer);
 
+        assertThat(file.awaitClosed()).isEqualTo(footer);
+        assertThat(file.isClosed()).isTrue();
         assertThat(file.rows()).isEqualTo(300);
         assertThat(file.dataSize()).isPositive();
         assertThat(LakeReader.rowsOf(java.nio.file.Path.of(file.temp().toUri()), HOUR))
                 .extracting(LakeReader.Row::offset).hasSize(300).isSorted().doesNotHaveDuplicates();
+        assertThat(footerOf(file.temp())).isEqualTo(footer);
     }
 
     @Test
-    void givenAChunkThatCannotBeEncoded_whenAwaited_thenTheFailureSurfacesAtTheBarrier() throws IOException {
+    void givenAChunkThatCannotBeEncoded_whenClosedOnTheEncoders_thenTheFailureSurfacesAndNoFooterIsWritten()
+            throws IOException {
         OpenHourFile file = open("b.parquet");
         file.append(row(0, 1L), HOUR.startMillis());
         file.encodePending(pool);
@@ -80,41 +85,7 @@ class OpenHourFileTest {
         file.encodePending(pool);
         file.append(row(2, 3L), HOUR.startMillis() + 2);
 
-        assertThatThrownBy(() -> file.awaitEncoded(pool)).isInstanceOf(ClassCastException.class);
-        file.awaitEncoderQuietly();
-        file.writer().close();
-    }
-
-    @Test
-    void givenAPublishedFile_whenClosedOnTheEncoders_thenItsFooterAndEveryRowAreThereOnceTheCloseIsAwaited()
-            throws IOException {
-        OpenHourFile file = open("c.parquet");
-        for (long offset = 0; offset < 120; offset++) {
-            file.append(row(offset, offset), HOUR.startMillis() + offset);
-            if (offset % 40 == 39) {
-                file.encodePending(pool);
-            }
-        }
-        FileFooter footer = new FileFooter(TOPIC.topicName(), 0, 0, file.lastOffset(), file.minTimestamp(),
-                file.maxTimestamp(), 1, file.rows(), 120, "test");
-
-        file.closeAsync(pool, footer);
-
-        assertThat(file.awaitClosed()).isEqualTo(footer);
-        assertThat(file.isClosed()).isTrue();
-        java.nio.file.Path written = java.nio.file.Path.of(file.temp().toUri());
-        assertThat(LakeReader.rowsOf(written, HOUR)).extracting(LakeReader.Row::offset).hasSize(120).isSorted();
-        assertThat(footerOf(file.temp())).isEqualTo(footer);
-    }
-
-    @Test
-    void givenAChunkThatCannotBeEncoded_whenClosedOnTheEncoders_thenAwaitingTheCloseFailsAndNoFooterIsWritten()
-            throws IOException {
-        OpenHourFile file = open("d.parquet");
-        file.append(row(0, 1L), HOUR.startMillis());
-        file.append(row(1, "not a long"), HOUR.startMillis() + 1);
-
-        file.closeAsync(pool, new FileFooter(TOPIC.topicName(), 0, 0, 1, 0, 1, 1, 2, 2, "test"));
+        file.closeAsync(pool, new FileFooter(TOPIC.topicName(), 0, 0, 2, 0, 2, 1, 3, 3, "test"));
 
         assertThatThrownBy(file::awaitClosed).isInstanceOf(ClassCastException.class);
         file.awaitEncoderQuietly();

@@ -254,7 +254,7 @@ public final class AlsRetrainJob implements LensSparkJob {
                 registry, meta, data, positives, trainSeen, popularity, settings, details,
                 new Challenger(explicit, challengerFactors)));
         Map<String, Double> challengerForGate = new LinkedHashMap<>();
-        challengerForGate.put(PromotionGate.RMSE, regression.count() > 0 ? regression.rmse() : Double.NaN);
+        challengerForGate.put(PromotionGate.RMSE, regression.rmse());
         challengerForGate.put(PromotionGate.NDCG, ranking.get("ndcg_at_k"));
         challengerForGate.put(PromotionGate.BASELINE_NDCG, ranking.get("baseline_ndcg_at_k"));
         if (championMetrics.isPresent() && championMetrics.get().containsKey("challenger_rmse")) {
@@ -337,20 +337,15 @@ public final class AlsRetrainJob implements LensSparkJob {
         return n == 0 ? new RegressionMetrics(0, 0, 0) : new RegressionMetrics(n, sums.getDouble(1), sums.getDouble(2));
     }
 
-    /**
-     * The champion's RMSE and NDCG@k on the holdout events it never saw: those at or after its own training end.
-     * Usually that is the whole holdout (the window moves forward); if the champion trained later than this
-     * challenger's cut, both are judged on the later slice (keys {@code challenger_*}). Indexes only ever grow, so
-     * the champion's ids are a prefix of this run's; if they are not (a version deleted by hand) it is skipped.
-     */
     /** The models being judged, for re-scoring them on a champion's slice of the holdout. */
     private record Challenger(ExplicitModel explicit, RankingEvaluator.ModelFactors factors) {
     }
 
     /**
-     * The champion's metrics on this run's holdout. When the champion trained after this holdout began (a backfill of
-     * an earlier hour), only the later slice is fair to it, and the challenger is re-scored on that slice too
-     * ({@code challenger_rmse}, {@code challenger_ndcg_at_k}), so the gate compares like with like.
+     * The champion's RMSE and NDCG@k on the holdout events it never saw: those at or after its own training end.
+     * Usually that is the whole holdout (the window moves forward); if the champion trained later than this
+     * challenger's cut, both are judged on the later slice (keys {@code challenger_*}). Indexes only ever grow, so
+     * the champion's ids are a prefix of this run's; if they are not (a version deleted by hand) it is skipped.
      */
     private Optional<Map<String, Double>> championOnSameHoldout(SparkSession spark, ModelRegistry registry,
             ModelMetadata champion, Prepared data, UserItems positives, UserItems trainSeen,
@@ -375,13 +370,12 @@ public final class AlsRetrainJob implements LensSparkJob {
         }
         Map<String, Double> result = new LinkedHashMap<>();
         RegressionMetrics regression = evaluate(explicit.predict(judged));
-        result.put(PromotionGate.RMSE, regression.count() == 0 ? Double.NaN : regression.rmse());
+        result.put(PromotionGate.RMSE, regression.rmse());
         result.put(PromotionGate.NDCG, RankingEvaluator.evaluate(implicit, trainSeen, judgedPositives, popularity,
                 movies.size(), settings.k()).get("ndcg_at_k"));
         result.put("holdout_rows", (double) regression.count());
         if (slice) {
-            RegressionMetrics challengerRegression = evaluate(challenger.explicit().predict(judged));
-            result.put("challenger_rmse", challengerRegression.count() == 0 ? Double.NaN : challengerRegression.rmse());
+            result.put("challenger_rmse", evaluate(challenger.explicit().predict(judged)).rmse());
             result.put("challenger_ndcg_at_k", RankingEvaluator.evaluate(challenger.factors(), trainSeen,
                     judgedPositives, popularity, movies.size(), settings.k()).get("ndcg_at_k"));
         }

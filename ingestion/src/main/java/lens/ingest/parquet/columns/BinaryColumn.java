@@ -13,9 +13,8 @@ final class BinaryColumn extends LeafColumn {
     private int byteCount;
     /** The chunk's dictionary ids while it is written (null when PLAIN), and which ids a page has seen. */
     private int[] chunkIds;
-    /** Reused chunk after chunk, like {@link NumberColumn}'s. */
+    /** Reused chunk after chunk, like the id array. */
     private final BinaryIds index = new BinaryIds();
-    private int[] ids = new int[0];
     private int[] idStamps = new int[0];
     private int pageStamp;
 
@@ -118,10 +117,7 @@ final class BinaryColumn extends LeafColumn {
     @Override
     Dictionary dictionary(int maxBytes) {
         index.clear(bytes);
-        if (ids.length < values) {
-            ids = new int[Math.max(values, ids.length + ids.length / 2)];
-        }
-        int[] ids = this.ids;
+        int[] ids = idArray();
         long entryBytes = 0;
         for (int i = 0; i < values; i++) {
             int start = start(i);

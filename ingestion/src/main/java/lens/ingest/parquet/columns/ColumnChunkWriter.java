@@ -32,9 +32,7 @@ public final class ColumnChunkWriter {
     void write(ParquetFileWriter file, LeafColumn leaf, int rows, PageBuffer page) throws IOException {
         LeafColumn.Dictionary dictionary = leaf.triesDictionary ? leaf.dictionary(MAX_DICTIONARY_BYTES) : null;
         file.startColumn(leaf.descriptor, leaf.levels, codec);
-        int idBits = 0;
         if (dictionary != null) {
-            idBits = Rle.bitWidth(Math.max(0, dictionary.size() - 1));
             page.reset();
             dictionary.writeEntries(page);
             BytesInput compressed = compressor.compress(page.asBytesInput());
@@ -42,14 +40,14 @@ public final class ColumnChunkWriter {
                     Encoding.PLAIN_DICTIONARY));
         }
         int rowsPerPage = rowsPerPage(leaf, rows);
-        Statistics<?> chunkStatistics = null;
+        byte[] definitions = leaf.definitions();
+        long chunkNulls = 0;
         int level = 0;
         int value = 0;
         while (level < leaf.levels) {
             int end = level;
             int pageRows = 0;
             int pageValues = 0;
-            byte[] definitions = leaf.definitions();
             // a page ends before a level that starts a row, once it holds its rows
             while (end < leaf.levels && (pageRows < rowsPerPage || !leaf.startsRow(end))) {
                 if (leaf.startsRow(end)) {
@@ -69,7 +67,7 @@ public final class ColumnChunkWriter {
                 Rle.writeLevels(page, definitions, level, end, leaf.maxDefinition);
             }
             if (dictionary != null) {
-                Rle.writeIds(page, dictionary.ids(), value, value + pageValues, idBits);
+                Rle.writeIds(page, dictionary.ids(), value, value + pageValues, dictionary.bitWidth());
             } else {
                 leaf.writePlain(page, value, value + pageValues);
             }
@@ -80,15 +78,13 @@ public final class ColumnChunkWriter {
             file.writeDataPage(end - level, uncompressed, compressed, statistics, pageRows,
                     levelEncoding(leaf.maxRepetition), levelEncoding(leaf.maxDefinition),
                     dictionary != null ? Encoding.PLAIN_DICTIONARY : Encoding.PLAIN);
-            if (!leaf.keepsStatistics) {
-                chunkStatistics = chunkStatistics == null ? statistics : merged(chunkStatistics, statistics);
-            }
+            chunkNulls += nulls;
             level = end;
             value += pageValues;
         }
-        if (chunkStatistics != null) {
+        if (!leaf.keepsStatistics) {
             // no min/max kept: the chunk says so, and no column index claims its pages hold only nulls
-            file.invalidateStatistics(chunkStatistics);
+            file.invalidateStatistics(leaf.nullsOnly(chunkNulls));
         }
         file.endColumn();
     }
@@ -98,10 +94,6 @@ public final class ColumnChunkWriter {
         long bytes = Math.max(1, leaf.bufferedBytes());
         long fitting = Math.max(1, (long) rows * pageBytes / bytes);
         return (int) Math.min(MAX_PAGE_ROWS, fitting);
-    }
-
-    private static Statistics<?> merged(Statistics<?> left, Statistics<?> right) {
-        return Statistics.getBuilderForReading(left.type()).withNumNulls(left.getNumNulls() + right.getNumNulls()).build();
     }
 
     private static Encoding levelEncoding(int maxLevel) {

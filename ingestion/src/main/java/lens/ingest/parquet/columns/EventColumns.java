@@ -2,7 +2,6 @@ package lens.ingest.parquet.columns;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -188,10 +187,5 @@ public final class EventColumns {
         file.endBlock();
         leaves.forEach(LeafColumn::reset);
         rows = 0;
-    }
-
-    @Override
-    public String toString() {
-        return "EventColumns" + Arrays.toString(types) + ", " + rows + " rows";
     }
 }

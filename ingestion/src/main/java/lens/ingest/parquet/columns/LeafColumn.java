@@ -20,6 +20,8 @@ abstract class LeafColumn {
     private byte[] repetitions;
     int levels;
     int values;
+    /** Dictionary ids of the chunk being written, reused chunk after chunk (new per chunk, they were much garbage). */
+    private int[] ids = new int[0];
 
     LeafColumn(ColumnDescriptor descriptor, boolean keepsStatistics, boolean triesDictionary) {
         this.descriptor = descriptor;
@@ -103,14 +105,31 @@ abstract class LeafColumn {
     /** A dictionary-encoded chunk: ids per value, and how to write the entries (PLAIN) in the dictionary page. */
     record Dictionary(int[] ids, int size, java.util.function.Consumer<PageBuffer> entries) {
 
+        /** The bits an id takes in a data page. */
+        int bitWidth() {
+            return bitWidth(size);
+        }
+
+        static int bitWidth(int size) {
+            return Rle.bitWidth(Math.max(0, size - 1));
+        }
+
         void writeEntries(PageBuffer out) {
             entries.accept(out);
         }
     }
 
+    /** An array for one id per value of this chunk (the reused one, grown when needed). */
+    final int[] idArray() {
+        if (ids.length < values) {
+            ids = new int[Math.max(values, ids.length + ids.length / 2)];
+        }
+        return ids;
+    }
+
     /** Whether dictionary ids (at the bit width {@code size} needs) plus the entries beat PLAIN. */
     final boolean dictionaryPays(int size, long entryBytes, long plainBytes) {
-        long idBytes = ((long) values * Rle.bitWidth(Math.max(0, size - 1)) + 7) / 8;
+        long idBytes = ((long) values * Dictionary.bitWidth(size) + 7) / 8;
         return idBytes + entryBytes < plainBytes;
     }
 }

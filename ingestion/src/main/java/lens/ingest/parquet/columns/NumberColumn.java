@@ -12,9 +12,8 @@ final class NumberColumn extends LeafColumn {
     private final PrimitiveTypeName physical;
     private final int width;
     private long[] data = new long[1024];
-    /** Reused chunk after chunk: a new table and id array per chunk was most of the writer's garbage. */
+    /** Reused chunk after chunk, like the id array. */
     private final LongIds index = new LongIds();
-    private int[] ids = new int[0];
 
     NumberColumn(ColumnDescriptor descriptor, boolean keepsStatistics, boolean triesDictionary) {
         super(descriptor, keepsStatistics, triesDictionary);
@@ -99,10 +98,7 @@ final class NumberColumn extends LeafColumn {
     Dictionary dictionary(int maxBytes) {
         int maxEntries = maxBytes / width;
         index.clear();
-        if (ids.length < values) {
-            ids = new int[Math.max(values, ids.length + ids.length / 2)];
-        }
-        int[] ids = this.ids;
+        int[] ids = idArray();
         for (int i = 0; i < values; i++) {
             int id = index.idOf(data[i]);
             if (id < 0) {

@@ -1,6 +1,7 @@
 package lens.ingest.parquet.columns;
 
 import java.io.IOException;
+import java.util.function.IntUnaryOperator;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 
@@ -22,33 +23,31 @@ final class Rle {
     static void writeLevels(PageBuffer out, byte[] levels, int from, int to, int maxLevel) throws IOException {
         int lengthAt = out.size();
         out.writeIntLE(0);
-        int start = out.size();
-        int bitWidth = bitWidth(maxLevel);
-        if (allEqual(levels, from, to)) {
-            out.writeUnsignedVarInt((to - from) << 1);
-            out.writeRunValue(levels[from], bitWidth);
-        } else {
-            try (RunLengthBitPackingHybridEncoder encoder = encoder(bitWidth, to - from)) {
-                for (int i = from; i < to; i++) {
-                    encoder.writeInt(levels[i]);
-                }
-                out.write(encoder.toBytes());
-            }
-        }
-        out.setIntLE(lengthAt, out.size() - start);
+        writeRuns(out, i -> levels[i], from, to, bitWidth(maxLevel));
+        out.setIntLE(lengthAt, out.size() - lengthAt - 4);
     }
 
     /** Dictionary ids of a data page: the bit width in one byte, then the hybrid runs. */
     static void writeIds(PageBuffer out, int[] ids, int from, int to, int bitWidth) throws IOException {
         out.writeByte(bitWidth);
-        if (allEqual(ids, from, to)) {
+        writeRuns(out, i -> ids[i], from, to, bitWidth);
+    }
+
+    private static void writeRuns(PageBuffer out, IntUnaryOperator value, int from, int to, int bitWidth)
+            throws IOException {
+        int first = value.applyAsInt(from);
+        int i = from + 1;
+        while (i < to && value.applyAsInt(i) == first) {
+            i++;
+        }
+        if (i == to) {
             out.writeUnsignedVarInt((to - from) << 1);
-            out.writeRunValue(ids[from], bitWidth);
+            out.writeRunValue(first, bitWidth);
             return;
         }
         try (RunLengthBitPackingHybridEncoder encoder = encoder(bitWidth, to - from)) {
-            for (int i = from; i < to; i++) {
-                encoder.writeInt(ids[i]);
+            for (int j = from; j < to; j++) {
+                encoder.writeInt(value.applyAsInt(j));
             }
             out.write(encoder.toBytes());
         }
@@ -58,25 +57,5 @@ final class Rle {
         int bytes = Math.max(64, values * Math.max(1, bitWidth) / 8 + 64);
         return new RunLengthBitPackingHybridEncoder(bitWidth, bytes, Math.max(bytes, 64 * 1024),
                 HeapByteBufferAllocator.getInstance());
-    }
-
-    private static boolean allEqual(byte[] values, int from, int to) {
-        byte first = values[from];
-        for (int i = from + 1; i < to; i++) {
-            if (values[i] != first) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allEqual(int[] values, int from, int to) {
-        int first = values[from];
-        for (int i = from + 1; i < to; i++) {
-            if (values[i] != first) {
-                return false;
-            }
-        }
-        return true;
     }
 }
