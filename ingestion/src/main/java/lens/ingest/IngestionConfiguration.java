@@ -77,10 +77,15 @@ public class IngestionConfiguration {
         return new KafkaTemplate<>(deadLetterProducerFactory);
     }
 
-    /** Rows in flight to the encoders are bounded to a few batches: a slow disk holds polling back. */
+    /**
+     * Each consumer may run one row group's worth of payload ahead of the encoders: a file's encoder is busy that
+     * long when it writes a full row group, and a smaller bound left the consumer threads waiting a third of the
+     * time. A slow disk still holds polling back.
+     */
     @Bean(destroyMethod = "close")
     EncoderPool encoderPool(IngestProperties ingest) {
-        return new EncoderPool(ingest.encoderThreads(), 4 * ingest.maxPollRecords());
+        long bytesInFlight = ingest.rowGroupSize().toBytes() * ingest.consumers();
+        return new EncoderPool(ingest.encoderThreads(), (int) Math.min(Integer.MAX_VALUE, bytesInFlight));
     }
 
     /** One {@link Ingester} per consumer thread; the validator and the encoder threads are shared. */

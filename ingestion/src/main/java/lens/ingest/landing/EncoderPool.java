@@ -10,18 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that encode rows into open Parquet files, off the consumer thread. Bounded twice: a fixed number of
- * threads, and a number of rows in flight (handed over, not yet encoded) beyond which the consumer thread waits,
+ * threads, and the payload bytes in flight (handed over, not yet encoded) beyond which the consumer thread waits,
  * so a slow disk or a slow encoder holds polling back instead of filling the heap.
  */
 public final class EncoderPool implements AutoCloseable {
 
     private final ExecutorService executor;
-    private final Semaphore rowsInFlight;
-    private final int maxRowsInFlight;
+    private final Semaphore bytesInFlight;
+    private final int maxBytesInFlight;
 
-    public EncoderPool(int threads, int maxRowsInFlight) {
-        if (threads < 1 || maxRowsInFlight < 1) {
-            throw new IllegalArgumentException("encoder threads and rows in flight must be positive");
+    public EncoderPool(int threads, int maxBytesInFlight) {
+        if (threads < 1 || maxBytesInFlight < 1) {
+            throw new IllegalArgumentException("encoder threads and bytes in flight must be positive");
         }
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
@@ -30,25 +30,26 @@ public final class EncoderPool implements AutoCloseable {
             return thread;
         };
         this.executor = Executors.newFixedThreadPool(threads, factory);
-        this.maxRowsInFlight = maxRowsInFlight;
-        this.rowsInFlight = new Semaphore(maxRowsInFlight);
+        this.maxBytesInFlight = maxBytesInFlight;
+        this.bytesInFlight = new Semaphore(maxBytesInFlight);
     }
 
     /**
-     * Runs {@code task} (encoding {@code rows} rows) once {@code previous} is done, so one file's chunks stay in
-     * order. Waits first while too many rows are in flight. A failed chunk fails every later chunk of its file.
+     * Runs {@code task} (encoding rows of {@code bytes} payload) once {@code previous} is done, so one file's chunks
+     * stay in order. Waits first while too many bytes are in flight. A failed chunk fails every later chunk of its
+     * file.
      */
-    CompletableFuture<Void> submitAfter(CompletableFuture<Void> previous, int rows, Runnable task) {
-        int permits = Math.min(rows, maxRowsInFlight);
-        rowsInFlight.acquireUninterruptibly(permits);
+    CompletableFuture<Void> submitAfter(CompletableFuture<Void> previous, long bytes, Runnable task) {
+        int permits = (int) Math.max(1, Math.min(bytes, maxBytesInFlight));
+        bytesInFlight.acquireUninterruptibly(permits);
         CompletableFuture<Void> next;
         try {
             next = previous.thenRunAsync(task, executor);
         } catch (RuntimeException rejected) {
-            rowsInFlight.release(permits); // the pool is shut down: nothing was handed over
+            bytesInFlight.release(permits); // the pool is shut down: nothing was handed over
             throw rejected;
         }
-        next.whenComplete((ignored, failure) -> rowsInFlight.release(permits));
+        next.whenComplete((ignored, failure) -> bytesInFlight.release(permits));
         return next;
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * replay skips what is there. Bad records go to the DLT and, per batch, to a quarantine file.
  */
 public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
+
 
     private static final Logger log = LoggerFactory.getLogger(Ingester.class);
     private static final int PARALLEL_VALIDATION_THRESHOLD = 256;
@@ -148,6 +150,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             List<ConsumerRecord<byte[], byte[]>> partitionRecords = entry.getValue();
             List<Validation> validations = validateAll(lander.topic, partitionRecords);
             lander.lastRecordAtMillis = clock.millis();
+            metrics.consumed(lander.topic, partitionRecords.size());
             for (int i = 0; i < partitionRecords.size(); i++) {
                 handleRecord(lander, partitionRecords.get(i), validations.get(i));
             }
@@ -216,7 +219,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     file = openFile(lander, hour, offset);
                 }
                 file.append(new LandedRow(valid.values(), valid.extrasJson(), lander.partition(), offset),
-                        valid.timestamp());
+                        valid.timestamp(), record.value().length);
                 lander.watermark.observe(valid.timestamp());
             }
         } else if (validation instanceof Validation.Invalid invalid) {
@@ -516,12 +519,29 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         return topics;
     }
 
+    /**
+     * This consumer's lag per topic, from the last fetches. A topic none of whose partitions it holds reports 0; one
+     * with a partition not fetched yet keeps its last report (unknown is not caught up).
+     */
     private void updateLag(Consumer<?, ?> consumer) {
         Map<Topic, Long> lag = new HashMap<>();
-        for (TopicPartition tp : landers.keySet()) {
-            consumer.currentLag(tp).ifPresent(l -> lag.merge(Topic.named(tp.topic()), l, Long::sum));
+        for (Topic topic : props.lensTopics()) {
+            lag.put(topic, 0L);
         }
-        lag.forEach(metrics::lag);
+        for (TopicPartition tp : landers.keySet()) {
+            Topic topic = Topic.named(tp.topic());
+            OptionalLong partitionLag = consumer.currentLag(tp);
+            if (partitionLag.isEmpty()) {
+                lag.put(topic, null);
+            } else {
+                lag.computeIfPresent(topic, (t, sum) -> sum + partitionLag.getAsLong());
+            }
+        }
+        lag.forEach((topic, records) -> {
+            if (records != null) {
+                metrics.lag(instanceId, topic, records);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- idleness
@@ -532,7 +552,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         try {
             PartitionLander lander = landers.get(event.getTopicPartition());
             if (lander != null) {
-                flushIfIdle(lander, consumer, endOffsets(consumer, List.of(lander.topicPartition)));
+                flushIfIdle(lander, consumer);
             }
         } catch (Exception e) {
             recoverFromFailure(consumer, e);
@@ -544,9 +564,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         Consumer<?, ?> consumer = event.getConsumer();
         long checkStartedAt = clock.millis();
         try {
-            Map<TopicPartition, Long> ends = endOffsets(consumer, consumer.assignment());
             for (PartitionLander lander : List.copyOf(landers.values())) {
-                flushIfIdle(lander, consumer, ends);
+                flushIfIdle(lander, consumer);
             }
             for (Topic topic : props.lensTopics()) {
                 writeCompleteManifests(topic, consumer);
@@ -555,7 +574,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             if (consumer.assignment().isEmpty()) {
                 status.reportUnassigned(instanceId);
             } else {
-                status.reportQuiescence(instanceId, checkStartedAt, isQuiescent(consumer, ends));
+                status.reportQuiescence(instanceId, checkStartedAt, isQuiescent(consumer));
             }
         } catch (Exception e) {
             status.reportQuiescence(instanceId, checkStartedAt, false);
@@ -563,10 +582,9 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         }
     }
 
-    private void flushIfIdle(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends)
-            throws IOException {
+    private void flushIfIdle(PartitionLander lander, Consumer<?, ?> consumer) throws IOException {
         long now = clock.millis();
-        if (!caughtUp(lander, consumer, ends) || now - lander.lastRecordAtMillis < props.idleTimeout().toMillis()) {
+        if (now - lander.lastRecordAtMillis < props.idleTimeout().toMillis() || !caughtUpAsFetched(lander, consumer)) {
             return;
         }
         List<PartitionLander> one = List.of(lander);
@@ -580,15 +598,30 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         }
     }
 
-    private boolean caughtUp(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    /**
+     * Whether the last fetch found the partition at the end of its log. The lag it carries costs nothing, where asking
+     * the broker waits behind the consumer's fetch in flight (up to {@code fetch.max.wait.ms} on an idle log). A file
+     * flushed on a lag that grew meanwhile is only a smaller file; the broker is asked when no fetch has told yet.
+     */
+    private static boolean caughtUpAsFetched(PartitionLander lander, Consumer<?, ?> consumer) {
+        OptionalLong lag = consumer.currentLag(lander.topicPartition);
+        if (lag.isPresent()) {
+            return lag.getAsLong() <= 0;
+        }
+        return caughtUp(lander, consumer, endOffsets(consumer, List.of(lander.topicPartition)));
+    }
+
+    private static boolean caughtUp(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
         Long end = ends.get(lander.topicPartition);
         return end != null && consumer.position(lander.topicPartition, Duration.ofSeconds(10)) >= end;
     }
 
-    private boolean isQuiescent(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+    /** Quiescence is a promise to callers that all they published has landed: it asks the broker for the log ends. */
+    private boolean isQuiescent(Consumer<?, ?> consumer) {
         if (openFiles() > 0) {
             return false;
         }
+        Map<TopicPartition, Long> ends = endOffsets(consumer, consumer.assignment());
         for (TopicPartition tp : consumer.assignment()) {
             PartitionLander lander = landers.get(tp);
             if (lander == null || !caughtUp(lander, consumer, ends)) {

@@ -32,6 +32,8 @@ final class OpenHourFile {
     private long minTimestamp = Long.MAX_VALUE;
     private long maxTimestamp = Long.MIN_VALUE;
     private List<LandedRow> pending = new ArrayList<>();
+    /** The payload bytes of {@link #pending}: what the encoder pool bounds. */
+    private long pendingBytes;
     /** The last chunk handed to the encoder: the next one runs after it. */
     private CompletableFuture<Void> encoded = CompletableFuture.completedFuture(null);
     /** Set by {@link #closeAsync}: the footer, once written and the file hsync'ed on an encoder thread. */
@@ -49,8 +51,10 @@ final class OpenHourFile {
         this.openedSequence = openedSequence;
     }
 
-    void append(LandedRow row, long timestamp) {
+    /** Accounts a row of {@code payloadBytes} (its message's size) and keeps it for the next chunk. */
+    void append(LandedRow row, long timestamp, int payloadBytes) {
         pending.add(row);
+        pendingBytes += payloadBytes;
         lastOffset = row.offset();
         rows++;
         minTimestamp = Math.min(minTimestamp, timestamp);
@@ -63,8 +67,10 @@ final class OpenHourFile {
             return;
         }
         List<LandedRow> chunk = pending;
+        long chunkBytes = pendingBytes;
         pending = new ArrayList<>();
-        encoded = pool.submitAfter(encoded, chunk.size(), () -> {
+        pendingBytes = 0;
+        encoded = pool.submitAfter(encoded, chunkBytes, () -> {
             try {
                 for (LandedRow row : chunk) {
                     writer.write(row);
@@ -119,6 +125,7 @@ final class OpenHourFile {
     /** Waits for the encoder to let go of the writer, whatever became of the chunks (the file is being dropped). */
     void awaitEncoderQuietly() {
         pending = new ArrayList<>();
+        pendingBytes = 0;
         encoded.handle((ignored, failure) -> null).join();
         if (closed != null) {
             closed.handle((ignored, failure) -> null).join();

@@ -5,14 +5,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import lens.events.InvalidReason;
 import lens.events.Topic;
 
 /**
  * Micrometer meters of the ingester (all tagged by {@code topic}):
- * {@code lens.ingest.records.landed}, {@code lens.ingest.records.dead.lettered} (+ {@code reason}),
+ * {@code lens.ingest.records.consumed}, {@code lens.ingest.records.landed},
+ * {@code lens.ingest.records.dead.lettered} (+ {@code reason}),
  * {@code lens.ingest.records.late}, {@code lens.ingest.records.replay.skipped}, {@code lens.ingest.files.written},
  * {@code lens.ingest.bytes.written}, gauges {@code lens.ingest.consumer.lag} and {@code lens.ingest.open.writers}.
  * Rates (records landed per second) are what the registry derives from the counters.
@@ -20,7 +20,8 @@ import lens.events.Topic;
 public final class IngestMetrics {
 
     private final MeterRegistry registry;
-    private final Map<Topic, AtomicLong> lag = new ConcurrentHashMap<>();
+    /** Per topic, the lag each consumer last reported over its own partitions: the gauge is their sum. */
+    private final Map<Topic, Map<String, Long>> lag = new ConcurrentHashMap<>();
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +30,11 @@ public final class IngestMetrics {
     public void bindOpenWriters(Supplier<Number> openWriters) {
         Gauge.builder("lens.ingest.open.writers", openWriters).description("Parquet files open for writing")
                 .register(registry);
+    }
+
+    /** Records polled, before validation: ahead of the landed count by what open files still hold. */
+    public void consumed(Topic topic, long records) {
+        counter("lens.ingest.records.consumed", topic).increment(records);
     }
 
     public void landed(Topic topic, long rows, long bytes) {
@@ -50,14 +56,19 @@ public final class IngestMetrics {
         counter("lens.ingest.records.replay.skipped", topic).increment();
     }
 
-    public void lag(Topic topic, long records) {
+    /** {@code consumer}'s lag on {@code topic} over the partitions it holds now (0 when it holds none). */
+    public void lag(String consumer, Topic topic, long records) {
         lag.computeIfAbsent(topic, t -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("lens.ingest.consumer.lag", value, AtomicLong::get).tag("topic", t.topicName())
+            Map<String, Long> byConsumer = new ConcurrentHashMap<>();
+            Gauge.builder("lens.ingest.consumer.lag", byConsumer, IngestMetrics::sum).tag("topic", t.topicName())
                     .description("records behind the end of the log, over this instance's partitions")
                     .register(registry);
-            return value;
-        }).set(records);
+            return byConsumer;
+        }).put(consumer, records);
+    }
+
+    private static double sum(Map<String, Long> byConsumer) {
+        return byConsumer.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private Counter counter(String name, Topic topic) {

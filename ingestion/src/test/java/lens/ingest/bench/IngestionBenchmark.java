@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import lens.broker.KafkaBroker;
@@ -33,8 +35,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Not a test: a benchmark, skipped unless {@code -Dlens.bench.events=N} is given. On one broker and one pre-loaded
  * topic it prints the raw consumer rate (a bare byte[] poll loop, best of three reads), this ingester's landed rate
- * (validated, written, fsynced, renamed, committed) after a warm-up landing of the same topic into a throwaway lake,
- * the CPU and threads behind it, the peak RSS, the publish-to-durable-file delay (p50/p99) of a live phase, and Spark
+ * (validated, written, fsynced, renamed, committed; best of three landings of the whole topic, each by a fresh group
+ * into a fresh lake), the CPU and threads behind it (JIT compiler and GC threads included), the peak RSS, the publish-to-durable-file delay (p50/p99) of a live phase, and Spark
  * Structured Streaming's rate on the same topic, with the ratios. See the README's ingestion section for the command.
  */
 class IngestionBenchmark {
@@ -86,59 +88,34 @@ class IngestionBenchmark {
             }
             System.out.printf("[bench] raw consumer:   %,.0f events/s (best of 3)%n", rawRate);
 
-            // the ingester gets its warm-up too: the same topic, landed once into a throwaway lake by another group
-            warmUpIngester(broker.bootstrapServers(), topic, work.resolve("warm-up-lake"), total, idleTimeout, consumers);
-
-            Path lake = work.resolve("lake");
-            long springStart = System.nanoTime();
-            double ingestRate;
-            try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
-                    "lens.ingest.group-id=bench", "lens.ingest.topics=" + topic.topicName(),
-                    "lens.ingest.idle-timeout=" + idleTimeout, "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s",
-                    "lens.ingest.consumers=" + consumers, "lens.ingest.max-poll-records=" + maxPollRecords(),
-                    "logging.level.lens.ingest=WARN")) {
-                long ingestStart = System.nanoTime();
-                long ingestCpu = cpuNanos();
-                Map<String, Long> threadCpuBefore = threadCpuByName();
-                long[] gcBefore = gc();
-                long ingestBrokerCpu = brokerCpuNanos();
-                IngestionStatus status = app.getBean(IngestionStatus.class);
-                WallClockSampler sampler = WallClockSampler.startIf(Boolean.getBoolean("lens.bench.sample"),
-                        "ingestContainer");
-                try (Recording profile = startProfile()) {
-                    StringBuilder timeline = new StringBuilder();
-                    long nextTick = System.nanoTime() + 1_000_000_000L;
-                    while (status.landed(topic) < total) {
-                        Thread.sleep(20);
-                        if (System.nanoTime() >= nextTick) {
-                            timeline.append(String.format(" %,d", status.landed(topic)));
-                            nextTick += 1_000_000_000L;
-                        }
+            // the ingester gets the same treatment: three landings of the whole topic, each by a fresh group into a
+            // fresh lake, and the best one counts; the first runs on a cold JIT like the raw loop's first read
+            double ingestRate = 0;
+            for (int run = 1; run <= 3; run++) {
+                Path lake = work.resolve("lake-" + run);
+                try (ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                        "lens.ingest.group-id=bench-" + run, "lens.ingest.instance-id=bench-" + run,
+                        "lens.ingest.topics=" + topic.topicName(), "lens.ingest.idle-timeout=" + idleTimeout,
+                        "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s", "lens.ingest.consumers=" + consumers,
+                        "lens.ingest.max-poll-records=" + maxPollRecords(), "logging.level.lens.ingest=WARN")) {
+                    IngestionStatus status = app.getBean(IngestionStatus.class);
+                    double rate = landWholeTopic(app, topic, total, consumers, run);
+                    ingestRate = Math.max(ingestRate, rate);
+                    if (run < 3) {
+                        continue;
                     }
-                    System.out.printf("[bench] landed after each second:%s%n", timeline);
-                    stopProfile(profile);
-                }
-                double ingestSeconds = seconds(ingestStart);
-                if (sampler != null) {
-                    System.out.println(sampler.stopAndReport(12));
-                }
-                System.out.printf("[bench] ingester threads' CPU during the leg: %s%s%n", threadCpu(threadCpuBefore),
-                        gcSince(gcBefore));
-                String ingestCpuPerEvent = cpuPerEvent(ingestCpu, ingestStart, total) + "; "
-                        + brokerCpuPerEvent(ingestBrokerCpu, total);
-                ingestRate = total / ingestSeconds;
-                System.out.printf("[bench] ingester (%d consumer threads): %,.0f events/s landed, %.1f s (+ %.1f s Spring start), %s%n",
-                        consumers, ingestRate, ingestSeconds, (ingestStart - springStart) / 1e9, ingestCpuPerEvent);
-                System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
-                status.awaitQuiescent(Duration.ofMinutes(5));
-                System.out.printf("[bench] lake: %d files for %,d rows%n", LakeReader.dataFiles(lake, topic).size(),
-                        total);
+                    System.out.printf("[bench] ingester:       %,.0f events/s (best of 3)%n", ingestRate);
+                    System.out.printf("[bench] ratio ingester/raw consumer: %.2f%n", ingestRate / rawRate);
+                    status.awaitQuiescent(Duration.ofMinutes(5));
+                    System.out.printf("[bench] lake: %d files for %,d rows%n", LakeReader.dataFiles(lake, topic).size(),
+                            total);
 
-                List<Long> delays = livePhase(broker.bootstrapServers(), topic, lake, status, total);
-                Collections.sort(delays);
-                System.out.printf("[bench] live phase: %,d events; publish-to-durable-file delay p50 %d ms, p99 %d ms "
-                        + "(max-file-age 2s, idle-timeout %s)%n", delays.size(),
-                        delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), idleTimeout);
+                    List<Long> delays = livePhase(broker.bootstrapServers(), topic, lake, status, total);
+                    Collections.sort(delays);
+                    System.out.printf("[bench] live phase: %,d events; publish-to-durable-file delay p50 %d ms, p99 %d ms "
+                            + "(max-file-age 2s, idle-timeout %s)%n", delays.size(),
+                            delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), idleTimeout);
+                }
             }
             System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
 
@@ -164,22 +141,56 @@ class IngestionBenchmark {
         return System.getProperty("lens.bench.max-poll-records", "2000");
     }
 
-    private static void warmUpIngester(String bootstrap, Topic topic, Path lake, int total, String idleTimeout,
-                                       int consumers) throws Exception {
+    /**
+     * One landing of the whole pre-loaded topic by a just-started ingester: its rate and what it cost. The timeline
+     * shows records consumed and landed after each second, which tells the steady rate apart from the group join at
+     * the start and the idle flush at the end.
+     */
+    private static double landWholeTopic(ConfigurableApplicationContext app, Topic topic, int total, int consumers,
+                                         int run) throws Exception {
+        IngestionStatus status = app.getBean(IngestionStatus.class);
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext app = Ingesters.start(bootstrap, lake,
-                "lens.ingest.group-id=bench-warm-up", "lens.ingest.instance-id=warm-up",
-                "lens.ingest.topics=" + topic.topicName(), "lens.ingest.idle-timeout=" + idleTimeout,
-                "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s", "lens.ingest.consumers=" + consumers,
-                "lens.ingest.max-poll-records=" + maxPollRecords(), "logging.level.lens.ingest=WARN")) {
-            IngestionStatus status = app.getBean(IngestionStatus.class);
+        long cpu = cpuNanos();
+        Map<String, Long> threadCpuBefore = threadCpuByName();
+        long[] gcBefore = gc();
+        long brokerCpu = brokerCpuNanos();
+        boolean measured = run == 3; // the sampler and the profiler watch the last run only
+        WallClockSampler sampler = WallClockSampler.startIf(measured && Boolean.getBoolean("lens.bench.sample"));
+        StringBuilder timeline = new StringBuilder();
+        long allConsumedAt = 0;
+        try (Recording profile = measured ? startProfile() : null) {
+            long nextTick = start + 1_000_000_000L;
             while (status.landed(topic) < total) {
-                Thread.sleep(20);
+                Thread.sleep(5);
+                long now = System.nanoTime();
+                long consumed = consumed(registry, topic);
+                if (allConsumedAt == 0 && consumed >= total) {
+                    allConsumedAt = now;
+                }
+                if (now >= nextTick) {
+                    timeline.append(String.format(" %,d/%,d", consumed / 1000, status.landed(topic) / 1000));
+                    nextTick += 1_000_000_000L;
+                }
             }
+            stopProfile(profile);
         }
-        System.out.printf("[bench] ingester warm-up run (cold JIT, throwaway lake): %,.0f events/s with Spring start%n",
-                total / seconds(start));
-        org.springframework.util.FileSystemUtils.deleteRecursively(lake);
+        double seconds = seconds(start);
+        double rate = total / seconds;
+        System.out.printf("[bench] ingester run %d (%d consumer threads): %,.0f events/s landed in %.1f s, %s; %s%n",
+                run, consumers, rate, seconds, cpuPerEvent(cpu, start, total), brokerCpuPerEvent(brokerCpu, total));
+        System.out.printf("[bench]   thousands consumed/landed after each second:%s; all consumed after %.1f s%n",
+                timeline, (allConsumedAt - start) / 1e9);
+        System.out.printf("[bench]   threads' CPU: %s%s%n", threadCpu(threadCpuBefore), gcSince(gcBefore));
+        if (sampler != null) {
+            System.out.println(sampler.stopAndReport(12));
+        }
+        return rate;
+    }
+
+    private static long consumed(MeterRegistry registry, Topic topic) {
+        Counter counter = registry.find("lens.ingest.records.consumed").tag("topic", topic.topicName()).counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 
     private static double rawConsumerRate(String bootstrap, Topic topic, int partitions, int total) {
@@ -282,10 +293,23 @@ class IngestionBenchmark {
                 .sum();
     }
 
-    /** CPU seconds per thread group (names without their numbers): which threads did the leg's work. */
+    /**
+     * CPU seconds per thread group (names without their numbers): which threads did the leg's work. On Linux the
+     * kernel's per-thread counters also show the JVM's own threads (JIT compilers, GC workers), which the JMX view
+     * hides; elsewhere only Java threads are counted.
+     */
     private static Map<String, Long> threadCpuByName() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         Map<String, Long> cpu = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (Files.isDirectory(tasks)) {
+            try (var threads = Files.list(tasks)) {
+                threads.forEach(task -> addKernelThreadCpu(task, cpu));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return cpu;
+        }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null) {
                 long nanos = threads.getThreadCpuTime(info.getThreadId());
@@ -295,6 +319,20 @@ class IngestionBenchmark {
             }
         }
         return cpu;
+    }
+
+    /** utime + stime of one thread from {@code /proc/self/task/<tid>/stat}, in clock ticks of 10 ms. */
+    private static void addKernelThreadCpu(Path task, Map<String, Long> cpu) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            // the name sits in parentheses and may hold spaces; the counters follow it
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            cpu.merge(name.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the thread ended between listing and reading: its CPU is no longer counted anywhere
+        }
     }
 
     /** Collections and milliseconds spent collecting (pauses and concurrent work as the JVM counts them). */

@@ -26,8 +26,8 @@ class OpenHourFileTest {
     @TempDir
     java.nio.file.Path dir;
 
-    // a budget smaller than a chunk: the consumer side must wait for the encoders, never deadlock
-    private final EncoderPool pool = new EncoderPool(2, 7);
+    // a budget (bytes) smaller than a chunk: the consumer side must wait for the encoders, never deadlock
+    private final EncoderPool pool = new EncoderPool(2, 7 * PAYLOAD);
 
     @AfterEach
     void stopPool() {
@@ -40,6 +40,9 @@ class OpenHourFileTest {
         return new OpenHourFile(HOUR, path, new EventFileWriter(lake.fs(), path, TOPIC, lake.conf(), 1 << 20), 0, 1,
                 0);
     }
+
+    /** What each test row's message would have weighed. */
+    private static final int PAYLOAD = 100;
 
     private static LandedRow row(long offset, Object userId) {
         Object[] values = new Object[TOPIC.schema().fields().size()];
@@ -56,7 +59,7 @@ class OpenHourFileTest {
             throws IOException {
         OpenHourFile file = open("a.parquet");
         for (long offset = 0; offset < 300; offset++) {
-            file.append(row(offset, offset), HOUR.startMillis() + offset);
+            file.append(row(offset, offset), HOUR.startMillis() + offset, PAYLOAD);
             if (offset % 50 == 49) {
                 file.encodePending(pool);
             }
@@ -79,11 +82,11 @@ class OpenHourFileTest {
     void givenAChunkThatCannotBeEncoded_whenClosedOnTheEncoders_thenTheFailureSurfacesAndNoFooterIsWritten()
             throws IOException {
         OpenHourFile file = open("b.parquet");
-        file.append(row(0, 1L), HOUR.startMillis());
+        file.append(row(0, 1L), HOUR.startMillis(), PAYLOAD);
         file.encodePending(pool);
-        file.append(row(1, "not a long"), HOUR.startMillis() + 1);
+        file.append(row(1, "not a long"), HOUR.startMillis() + 1, PAYLOAD);
         file.encodePending(pool);
-        file.append(row(2, 3L), HOUR.startMillis() + 2);
+        file.append(row(2, 3L), HOUR.startMillis() + 2, PAYLOAD);
 
         file.closeAsync(pool, new FileFooter(TOPIC.topicName(), 0, 0, 2, 0, 2, 1, 3, 3, "test"));
 
