@@ -36,8 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Not a test: a benchmark, skipped unless {@code -Dlens.bench.events=N} is given. On one broker and one pre-loaded
  * topic it prints the raw consumer rate (a bare byte[] poll loop, best of three reads), this ingester's landed rate
  * (validated, written, fsynced, renamed, committed; best of three landings of the whole topic, each by a fresh group
- * into a fresh lake), the CPU and threads behind it (JIT compiler and GC threads included), the peak RSS, the publish-to-durable-file delay (p50/p99) of a live phase, and Spark
- * Structured Streaming's rate on the same topic, with the ratios. See the README's ingestion section for the command.
+ * into a fresh lake), the CPU and threads behind it (JIT compiler and GC threads included), the peak RSS, the
+ * publish-to-durable-file delay (p50/p99) of a live phase, and Spark Structured Streaming's rate on the same topic,
+ * with the ratios. See the README's ingestion section for the command.
  */
 class IngestionBenchmark {
 
