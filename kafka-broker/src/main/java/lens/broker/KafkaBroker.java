@@ -154,6 +154,30 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("topic leaders not serving after 60 s: " + names, last);
     }
 
+    /**
+     * Runs one of Kafka's command-line tools (say {@code org.apache.kafka.tools.ConsumerPerformance}) in a child JVM
+     * on the broker's classpath, and returns what it printed. Benchmarks use it for Kafka's own figures.
+     */
+    public String runTool(String mainClass, List<String> args, Duration timeout) {
+        try {
+            Path log4j = dataDir.resolve("log4j2-tool.properties");
+            Files.writeString(log4j, "status = warn\nrootLogger.level = WARN\n");
+            List<String> command = javaCommand(brokerClasspath(), log4j, mainClass, args.toArray(String[]::new));
+            Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = tool.getInputStream().readAllBytes();
+            if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || tool.exitValue() != 0) {
+                tool.destroyForcibly();
+                throw new IllegalStateException(mainClass + " failed: " + new String(output, StandardCharsets.UTF_8));
+            }
+            return new String(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + mainClass, e);
+        }
+    }
+
     @Override
     public void close() {
         stopProcess();

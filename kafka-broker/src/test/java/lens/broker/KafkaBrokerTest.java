@@ -1,6 +1,7 @@
 package lens.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +47,39 @@ class KafkaBrokerTest {
                 assertThat(records.count()).isEqualTo(1);
                 assertThat(records.iterator().next().value()).isEqualTo("hello");
             }
+        }
+    }
+
+    @Test
+    void givenATopicWithRecords_whenKafkasConsumerPerformanceToolRuns_thenItReportsEveryRecordRead() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(dir)) {
+            broker.createTopics(List.of("probe"), 1);
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < 50; i++) {
+                    producer.send(new ProducerRecord<>("probe", "k", "record-" + i));
+                }
+                producer.flush();
+            }
+
+            String output = broker.runTool("org.apache.kafka.tools.ConsumerPerformance", List.of(
+                    "--bootstrap-server", broker.bootstrapServers(), "--topic", "probe", "--messages", "50",
+                    "--group", "perf", "--timeout", "30000"), Duration.ofMinutes(2));
+
+            List<String> csv = output.lines().filter(line -> line.contains(",")).toList();
+            List<String> header = List.of(csv.get(csv.size() - 2).split(",\\s*"));
+            String[] figures = csv.get(csv.size() - 1).split(",\\s*");
+            assertThat(figures[header.indexOf("data.consumed.in.nMsg")]).isEqualTo("50");
+        }
+    }
+
+    @Test
+    void givenAToolThatFails_whenRun_thenItsOutputExplainsTheFailure() {
+        try (KafkaBroker broker = KafkaBroker.start(dir)) {
+            assertThatThrownBy(() -> broker.runTool("org.apache.kafka.tools.ConsumerPerformance",
+                    List.of("--no-such-option"), Duration.ofMinutes(1)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no-such-option");
         }
     }
 
