@@ -3,6 +3,7 @@ package lens.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,7 +29,8 @@ public final class EventValidator {
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final Pattern SAFE = Pattern.compile(Field.SAFE_IDENTIFIER);
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // a second value or garbage after the object makes the message not JSON, not an object with a tail ignored
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Clock clock;
     private final Duration maxFutureSkew;
     private final int maxPayloadBytes;
@@ -75,6 +77,12 @@ public final class EventValidator {
         }
         if (!root.isObject()) {
             return invalid(InvalidReason.NOT_AN_OBJECT, "expected a JSON object, got " + root.getNodeType());
+        }
+        String unstorable = LoneSurrogates.firstIn(root, "");
+        if (unstorable != null) {
+            // JSON escapes may spell half of a surrogate pair; written as UTF-8 it would silently become '?'
+            return invalid(InvalidReason.INVALID_VALUE, unstorable + " holds a lone UTF-16 surrogate (an escape such "
+                    + "as \\ud800 without its pair), which UTF-8 cannot store");
         }
         return validateObject(topic, (ObjectNode) root);
     }

@@ -79,12 +79,30 @@ class EventValidatorTest {
             NUL in query              | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"SEARCH","query":"a\\u0000b"} | UNSAFE_VALUE
             blank event id            | {"eventId":" ","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"VIEW"} | INVALID_VALUE
             null user id              | {"eventId":"e","timestamp":1764403200000,"userId":null,"movieId":1,"interactionType":"VIEW"} | MISSING_FIELD
+            garbage after the object  | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"VIEW"} xyz | NOT_JSON
+            a second object after it  | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"VIEW"}{"eventId":"f"} | NOT_JSON
+            lone high surrogate       | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"SEARCH","query":"a\\ud800b"} | INVALID_VALUE
+            lone low surrogate        | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"SEARCH","query":"\\udc00"} | INVALID_VALUE
+            lone surrogate in extras  | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"VIEW","note":["ok","\\ud83c"]} | INVALID_VALUE
+            lone surrogate in a key (Jackson refuses it) | {"eventId":"e","timestamp":1764403200000,"userId":7,"movieId":1,"interactionType":"VIEW","\\ud83c":1} | NOT_JSON
             """)
     void givenABadMessage_whenValidated_thenItIsRejectedWithItsReason(String name, String json, InvalidReason reason) {
         Validation result = validate(Topic.USER_INTERACTIONS, json);
 
         assertThat(result).isInstanceOf(Validation.Invalid.class);
         assertThat(((Validation.Invalid) result).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void givenAnEscapedSurrogatePairAndTrailingWhitespace_whenValidated_thenTheCharacterIsKept() {
+        String json = "{\"eventId\":\"e\",\"timestamp\":" + T + ",\"userId\":7,\"movieId\":1,"
+                + "\"interactionType\":\"SEARCH\",\"query\":\"film \\ud83c\\udfac\"}\n  ";
+
+        Validation result = validate(Topic.USER_INTERACTIONS, json);
+
+        assertThat(result).isInstanceOf(Validation.Valid.class);
+        Object[] values = ((Validation.Valid) result).values();
+        assertThat(values[Topic.USER_INTERACTIONS.schema().indexOf("query")]).isEqualTo("film \uD83C\uDFAC");
     }
 
     @Test

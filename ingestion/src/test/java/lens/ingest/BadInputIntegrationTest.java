@@ -87,6 +87,10 @@ class BadInputIntegrationTest {
         addBad(bad, expectedReason, "UNSAFE_VALUE#nul", interaction("p-3", now, "1", "SEARCH",
                 ",\"query\":\"a\\u0000b\"").getBytes(StandardCharsets.UTF_8));
         addBad(bad, expectedReason, "NOT_AN_OBJECT", "[1,2,3]".getBytes(StandardCharsets.UTF_8));
+        addBad(bad, expectedReason, "NOT_JSON#trailing", (interaction("g-1", now, "1", "VIEW", "") + " tail")
+                .getBytes(StandardCharsets.UTF_8));
+        addBad(bad, expectedReason, "INVALID_VALUE#lone-surrogate", interaction("s-1", now, "1", "SEARCH",
+                ",\"query\":\"a\\ud800\"").getBytes(StandardCharsets.UTF_8));
 
         Set<String> valid = new HashSet<>();
         Path lake = work.resolve("lake");
