@@ -9,6 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,16 +112,22 @@ public final class Lake {
     }
 
     /**
-     * Deletes the temp siblings {@link #writeAtomically} left for {@code target} when its writer crashed before
-     * the rename. Only for a caller that alone may write {@code target} now (it holds the target's lock or owns
-     * its partition): a live writer's temp would be deleted under it.
+     * Deletes the temp siblings {@link #writeAtomically} left for {@code targets} when their writers crashed before
+     * the rename, listing each folder once (one list call, however many partitions were assigned). Only for a caller
+     * that alone may write the targets now (it holds their lock or owns their partitions): a live writer's temp
+     * would be deleted under it.
      */
-    public int deleteOrphanedTemps(Path target) throws IOException {
+    public int deleteOrphanedTemps(Collection<Path> targets) throws IOException {
+        Map<Path, List<Path>> byFolder = new LinkedHashMap<>();
+        targets.forEach(target -> byFolder.computeIfAbsent(target.getParent(), folder -> new ArrayList<>()).add(target));
         int deleted = 0;
-        for (FileStatus status : listFiles(target.getParent())) {
-            if (isTempOf(target, status.getPath().getName())) {
-                delete(status.getPath());
-                deleted++;
+        for (Map.Entry<Path, List<Path>> folder : byFolder.entrySet()) {
+            for (FileStatus status : listFiles(folder.getKey())) {
+                String name = status.getPath().getName();
+                if (folder.getValue().stream().anyMatch(target -> isTempOf(target, name))) {
+                    delete(status.getPath());
+                    deleted++;
+                }
             }
         }
         return deleted;

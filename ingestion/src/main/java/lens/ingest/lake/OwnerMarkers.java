@@ -3,6 +3,7 @@ package lens.ingest.lake;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 import lens.events.EventJson;
 import lens.events.Topic;
@@ -32,9 +33,9 @@ public final class OwnerMarkers {
         return lake.path(Lake.STATE + "/owners/topic=" + topic.topicName() + "/partition=" + partition + ".json");
     }
 
-    /** Temps a crashed previous owner of the partition left; call only as its new owner, before claiming. */
-    public int deleteOrphanedTemps(Topic topic, int partition) throws IOException {
-        return lake.deleteOrphanedTemps(marker(topic, partition));
+    /** Temps crashed previous owners of the partitions left; call only as their new owner, before claiming. */
+    public int deleteOrphanedTemps(Topic topic, Collection<Integer> partitions) throws IOException {
+        return lake.deleteOrphanedTemps(partitions.stream().map(partition -> marker(topic, partition)).toList());
     }
 
     /** Claims the partition; returns the claim's token, unique to this assignment. */

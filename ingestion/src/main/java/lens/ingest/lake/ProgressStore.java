@@ -3,6 +3,7 @@ package lens.ingest.lake;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +41,10 @@ public final class ProgressStore {
                 EventJson.mapper().writeValueAsBytes(progress), writerId);
     }
 
-    /** Temps a crashed previous owner of the partition left; call only as its new owner. */
-    public int deleteOrphanedTemps(Topic topic, int partition) throws IOException {
-        return lake.deleteOrphanedTemps(new Path(topicDir(topic), "partition=" + partition + ".json"));
+    /** Temps crashed previous owners of the partitions left; call only as their new owner. */
+    public int deleteOrphanedTemps(Topic topic, Collection<Integer> partitions) throws IOException {
+        return lake.deleteOrphanedTemps(partitions.stream()
+                .map(partition -> new Path(topicDir(topic), "partition=" + partition + ".json")).toList());
     }
 
     public Optional<Long> read(Topic topic, int partition) throws IOException {

@@ -676,6 +676,11 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 });
             }
             LakeScanner.TopicScan scan = scanner.scan(topic, entry.getValue(), committedOffsets);
+            int stateTemps = owners.deleteOrphanedTemps(topic, entry.getValue())
+                    + progress.deleteOrphanedTemps(topic, entry.getValue());
+            if (stateTemps > 0) {
+                log.info("{}: {} orphaned state temp files cleaned", topic.topicName(), stateTemps);
+            }
             for (int partition : entry.getValue()) {
                 TopicPartition tp = new TopicPartition(topic.topicName(), partition);
                 PartitionLander previous = landers.remove(tp);
@@ -686,8 +691,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 for (Path temp : history.tempFiles()) {
                     lake.delete(temp);
                 }
-                int cleaned = history.tempFiles().size() + owners.deleteOrphanedTemps(topic, partition)
-                        + progress.deleteOrphanedTemps(topic, partition);
                 String token = owners.claim(topic, partition, generation);
                 OffsetAndMetadata commit = committed == null ? null : committed.get(tp);
                 long position = ResumePoint.seekPosition(history.resumeOffset(), commit == null ? -1 : commit.offset());
@@ -697,7 +700,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 landers.put(tp, new PartitionLander(tp, topic, token, position, history.replayFilterFrom(position), mark,
                         mark.lastPassedHour(props.grace()), clock.millis()));
                 log.info("{} recovered: position {} (lake {}, committed {}), {} temp files cleaned", tp, position,
-                        history.resumeOffset(), commit == null ? "none" : commit.offset(), cleaned);
+                        history.resumeOffset(), commit == null ? "none" : commit.offset(), history.tempFiles().size());
             }
             pendingManifests.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).addAll(scan.hoursNeedingManifest());
         }

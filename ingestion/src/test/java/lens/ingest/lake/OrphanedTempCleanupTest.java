@@ -46,12 +46,34 @@ class OrphanedTempCleanupTest {
         Files.writeString(dir.resolve(".partition=1.json.vm-1.tmp"), "{");
         Files.writeString(dir.resolve(".partition=0.json.vm-1.keep"), "{");
 
-        int deleted = lake.deleteOrphanedTemps(lake.path("partition=0.json"));
+        int deleted = lake.deleteOrphanedTemps(java.util.List.of(lake.path("partition=0.json")));
 
         assertThat(deleted).isEqualTo(2);
         try (Stream<java.nio.file.Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("partition=0.json",
                     ".partition=1.json.vm-1.tmp", ".partition=0.json.vm-1.keep");
+        }
+    }
+
+    @Test
+    void givenTempsOfTargetsInTwoFolders_whenTheirOrphansAreDeletedTogether_thenEachFoldersOwnAreGone() throws Exception {
+        Lake lake = Lake.open(dir.toString(), Map.of());
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/.partition=0.json.vm-1.tmp"), "{");
+        Files.writeString(dir.resolve("a/.partition=1.json.vm-1.tmp"), "{");
+        Files.writeString(dir.resolve("a/.partition=2.json.vm-1.tmp"), "{");
+        Files.writeString(dir.resolve("b/.partition=0.json.vm-3.tmp"), "{");
+
+        int deleted = lake.deleteOrphanedTemps(java.util.List.of(lake.path("a/partition=0.json"),
+                lake.path("a/partition=1.json"), lake.path("b/partition=0.json")));
+
+        assertThat(deleted).isEqualTo(3);
+        try (Stream<java.nio.file.Path> files = Files.list(dir.resolve("a"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(".partition=2.json.vm-1.tmp");
+        }
+        try (Stream<java.nio.file.Path> files = Files.list(dir.resolve("b"))) {
+            assertThat(files).isEmpty();
         }
     }
 }
