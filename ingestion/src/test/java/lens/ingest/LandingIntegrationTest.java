@@ -24,6 +24,10 @@ import lens.ingest.support.LakeReader;
 import lens.ingest.support.SparkLakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +86,10 @@ class LandingIntegrationTest {
             assertThat(status.landed(Topic.RECOMMENDATION_RESPONSES)).isEqualTo(40);
             assertThat(status.landed(Topic.MODEL_METRICS)).isEqualTo(40);
             assertThat(status.deadLettered(Topic.USER_INTERACTIONS)).isZero();
+            // offsets are committed while consuming, without waiting: once quiescent, every partition that held
+            // events has committed its log end (the lake stays the truth: this only shortens a restart's replay)
+            assertThat(committedOffsets("landing-1")).isEqualTo(logEnds(Topic.USER_INTERACTIONS,
+                    Topic.RECOMMENDATION_RESPONSES, Topic.MODEL_METRICS));
         }
 
         List<LakeReader.Row> rows = LakeReader.rows(lake, Topic.USER_INTERACTIONS);
@@ -131,5 +139,33 @@ class LandingIntegrationTest {
             manifested.put(hour, HourManifest.readLocal(lake, Topic.USER_INTERACTIONS, hour).orElseThrow().rows());
         }
         assertThat(SparkLakeReader.rowsPerHour(lake, Topic.USER_INTERACTIONS)).isEqualTo(manifested);
+    }
+
+    private static Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .forEach((tp, offset) -> offsets.put(tp, offset.offset()));
+            return offsets;
+        }
+    }
+
+    /** The end offset of every partition of the topics that is not empty. */
+    private static Map<TopicPartition, Long> logEnds(Topic... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (Topic topic : topics) {
+                admin.describeTopics(List.of(topic.topicName())).allTopicNames().get().get(topic.topicName())
+                        .partitions().forEach(p -> latest.put(new TopicPartition(topic.topicName(), p.partition()),
+                                OffsetSpec.latest()));
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> {
+                if (info.offset() > 0) {
+                    ends.put(tp, info.offset());
+                }
+            });
+            return ends;
+        }
     }
 }

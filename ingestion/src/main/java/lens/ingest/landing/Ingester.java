@@ -31,6 +31,7 @@ import lens.ingest.lake.OwnerMarkers;
 import lens.ingest.lake.PartitionHistory;
 import lens.ingest.lake.ProgressStore;
 import lens.ingest.lake.QuarantineWriter;
+import lens.ingest.offsets.LogEnds;
 import lens.ingest.offsets.ResumePoint;
 import lens.ingest.ops.IngestMetrics;
 import lens.ingest.parquet.EventFileWriter;
@@ -68,6 +69,8 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
 
 
+    /** A ListOffsets answer waits at most behind a long-poll fetch ({@code fetch.max.wait.ms}, 500 ms by default). */
+    private static final Duration LOG_END_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(Ingester.class);
     private static final int PARALLEL_VALIDATION_THRESHOLD = 256;
 
@@ -259,7 +262,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 renameClosed(lander, false);
             }
         }
-        commit(consumer, landers.values());
+        commit(consumer, landers.values(), false);
         for (Topic topic : touchedTopics(touched)) {
             if (advanced.contains(topic) || hasPendingPassedHour(topic)) {
                 writeCompleteManifests(topic, consumer);
@@ -425,7 +428,12 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     // ---------------------------------------------------------------- offsets, progress, manifests
 
-    private void commit(Consumer<?, ?> consumer, Collection<PartitionLander> partitions) {
+    /**
+     * Commits the resume offsets of the partitions that landed something. While consuming the commit is sent without
+     * waiting (the lake is the truth, and Kafka keeps one consumer's commits in order); a revoked partition's is
+     * waited for, so its next owner starts from it.
+     */
+    private void commit(Consumer<?, ?> consumer, Collection<PartitionLander> partitions, boolean wait) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (PartitionLander lander : partitions) {
             if (lander.commitNeeded && landers.containsKey(lander.topicPartition)) {
@@ -435,12 +443,30 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         if (offsets.isEmpty()) {
             return;
         }
+        offsets.keySet().forEach(tp -> landers.get(tp).commitNeeded = false);
         try {
-            consumer.commitSync(offsets, Duration.ofSeconds(30));
-            offsets.keySet().forEach(tp -> landers.get(tp).commitNeeded = false);
+            if (wait) {
+                consumer.commitSync(offsets, Duration.ofSeconds(30));
+            } else {
+                consumer.commitAsync(offsets, (committed, failure) -> {
+                    if (failure != null) {
+                        commitFailed(committed.keySet(), failure);
+                    }
+                });
+            }
         } catch (RuntimeException e) {
-            // the lake is the truth; a failed commit only means a longer replay, which the filter makes harmless
-            log.warn("offset commit failed ({}); the lake keeps the position", e.toString());
+            commitFailed(offsets.keySet(), e);
+        }
+    }
+
+    /** The lake is the truth: a failed commit only means a longer replay, which the filter makes harmless. */
+    private void commitFailed(Collection<TopicPartition> partitions, Exception failure) {
+        log.warn("offset commit failed ({}); the lake keeps the position", failure.toString());
+        for (TopicPartition tp : partitions) {
+            PartitionLander lander = landers.get(tp);
+            if (lander != null) {
+                lander.commitNeeded = true; // tried again after the next landing
+            }
         }
     }
 
@@ -591,7 +617,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         if (!lander.open.isEmpty() || !lander.closing.isEmpty() || !lander.pendingBad.isEmpty()) {
             publishAll(lander);
         }
-        commit(consumer, one);
+        commit(consumer, one, false);
         lander.watermark.advanceWhileIdle(now);
         if (reportProgressIfAdvanced(lander) || hasPendingPassedHour(lander.topic)) {
             writeCompleteManifests(lander.topic, consumer);
@@ -637,10 +663,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     private static Map<TopicPartition, Long> endOffsets(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        return consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        return LogEnds.askOrNone(consumer, partitions, LOG_END_TIMEOUT);
     }
 
     // ---------------------------------------------------------------- rebalances and recovery
@@ -725,7 +748,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 abort(lander);
             }
         }
-        commit(consumer, revoked);
+        commit(consumer, revoked, true);
         partitions.forEach(tp -> {
             PartitionLander lander = landers.remove(tp);
             if (lander != null) {
