@@ -20,8 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFileSize     rotate a file at about this size
  * @param maxFileAge      publish a file this long after it was opened, however small: bounds the delay from
  *                        publish to durable file under steady traffic (idle partitions flush after idleTimeout)
- * @param rowGroupSize    Parquet row group: the memory one open file may buffer; also how many message bytes each
- *                        consumer may hand to the encoders ahead of them
+ * @param rowGroupSize    Parquet row group: the memory one open file may buffer; also, times {@code consumers},
+ *                        how many payload bytes the consumer threads may hand to the encoders ahead of them
  * @param maxOpenWriters  open files across all partitions; the oldest is published to open another
  * @param maxPollRecords  records per poll (one batch)
  * @param partitionFetchSize bytes fetched from a partition per request: while catching up, fewer round trips to the

@@ -78,9 +78,9 @@ public class IngestionConfiguration {
     }
 
     /**
-     * Each consumer may run one row group's worth of payload ahead of the encoders: a file's encoder is busy that
-     * long when it writes a full row group, and a smaller bound left the consumer threads waiting a third of the
-     * time. A slow disk still holds polling back.
+     * The consumer threads may run a row group's worth of Kafka payload each (one shared budget) ahead of the
+     * encoders: a file's encoder is busy that long when it writes a full row group, and a smaller bound left the
+     * consumer threads waiting a third of the time. A slow disk still holds polling back.
      */
     @Bean(destroyMethod = "close")
     EncoderPool encoderPool(IngestProperties ingest) {

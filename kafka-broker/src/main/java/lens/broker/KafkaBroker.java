@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,26 +157,56 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * Runs one of Kafka's command-line tools (say {@code org.apache.kafka.tools.ConsumerPerformance}) in a child JVM
-     * on the broker's classpath, and returns what it printed. Benchmarks use it for Kafka's own figures.
+     * on the broker's classpath, and returns what it printed. Benchmarks use it for Kafka's own figures. A tool still
+     * running after {@code timeout} is killed.
      */
     public String runTool(String mainClass, List<String> args, Duration timeout) {
         try {
             Path log4j = dataDir.resolve("log4j2-tool.properties");
             Files.writeString(log4j, "status = warn\nrootLogger.level = WARN\n");
+            Path output = Files.createTempFile(dataDir, "tool-", ".out");
             List<String> command = javaCommand(brokerClasspath(), log4j, mainClass, args.toArray(String[]::new));
-            Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = tool.getInputStream().readAllBytes();
-            if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || tool.exitValue() != 0) {
-                tool.destroyForcibly();
-                throw new IllegalStateException(mainClass + " failed: " + new String(output, StandardCharsets.UTF_8));
+            Process tool = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            boolean finished = tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                tool.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            return new String(output, StandardCharsets.UTF_8);
+            String printed = Files.readString(output);
+            Files.deleteIfExists(output);
+            if (!finished || tool.exitValue() != 0) {
+                throw new IllegalStateException(mainClass + (finished ? " failed: " : " timed out: ") + printed);
+            }
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + mainClass, e);
         }
+    }
+
+    /**
+     * Kafka's {@code ConsumerPerformance} reading {@code messages} records of {@code topic} as consumer group
+     * {@code group}: its figures by name ({@code fetch.nMsg.sec}, {@code data.consumed.in.nMsg},
+     * {@code rebalance.time.ms}, ...), as the tool's last two CSV lines (header, values) give them.
+     */
+    public Map<String, String> consumerPerformance(String topic, long messages, String group, int fetchBytes) {
+        String output = runTool("org.apache.kafka.tools.ConsumerPerformance", List.of(
+                "--bootstrap-server", bootstrapServers(), "--topic", topic, "--messages", String.valueOf(messages),
+                "--group", group, "--fetch-size", String.valueOf(fetchBytes), "--timeout", "60000"),
+                Duration.ofMinutes(10));
+        List<String> csv = output.lines().filter(line -> line.contains(",")).toList();
+        if (csv.size() < 2) {
+            throw new IllegalStateException("ConsumerPerformance printed no figures: " + output);
+        }
+        String[] names = csv.get(csv.size() - 2).split(",\\s*");
+        String[] values = csv.get(csv.size() - 1).split(",\\s*");
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (int i = 0; i < Math.min(names.length, values.length); i++) {
+            figures.put(names[i].trim(), values[i].trim());
+        }
+        return figures;
     }
 
     @Override

@@ -47,6 +47,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
@@ -67,7 +68,6 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * replay skips what is there. Bad records go to the DLT and, per batch, to a quarantine file.
  */
 public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[]>, ConsumerAwareRebalanceListener {
-
 
     /** A ListOffsets answer waits at most behind a long-poll fetch ({@code fetch.max.wait.ms}, 500 ms by default). */
     private static final Duration LOG_END_TIMEOUT = Duration.ofSeconds(2);
@@ -431,7 +431,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     /**
      * Commits the resume offsets of the partitions that landed something. While consuming the commit is sent without
      * waiting (the lake is the truth, and Kafka keeps one consumer's commits in order); a revoked partition's is
-     * waited for, so its next owner starts from it.
+     * waited for, so its next owner starts from it. A failed commit is sent again at the next batch or idle flush.
      */
     private void commit(Consumer<?, ?> consumer, Collection<PartitionLander> partitions, boolean wait) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -450,7 +450,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             } else {
                 consumer.commitAsync(offsets, (committed, failure) -> {
                     if (failure != null) {
-                        commitFailed(committed.keySet(), failure);
+                        commitFailed(offsets.keySet(), failure);
                     }
                 });
             }
@@ -465,7 +465,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         for (TopicPartition tp : partitions) {
             PartitionLander lander = landers.get(tp);
             if (lander != null) {
-                lander.commitNeeded = true; // tried again after the next landing
+                lander.commitNeeded = true;
             }
         }
     }
@@ -547,24 +547,23 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     /**
      * This consumer's lag per topic, from the last fetches. A topic none of whose partitions it holds reports 0; one
-     * with a partition not fetched yet keeps its last report (unknown is not caught up).
+     * with a partition not fetched yet is not reported this time (its last report stays).
      */
     private void updateLag(Consumer<?, ?> consumer) {
         Map<Topic, Long> lag = new HashMap<>();
-        for (Topic topic : props.lensTopics()) {
-            lag.put(topic, 0L);
-        }
+        props.lensTopics().forEach(topic -> lag.put(topic, 0L));
+        Set<Topic> unknown = new HashSet<>();
         for (TopicPartition tp : landers.keySet()) {
             Topic topic = Topic.named(tp.topic());
             OptionalLong partitionLag = consumer.currentLag(tp);
-            if (partitionLag.isEmpty()) {
-                lag.put(topic, null);
+            if (partitionLag.isPresent()) {
+                lag.merge(topic, partitionLag.getAsLong(), Long::sum);
             } else {
-                lag.computeIfPresent(topic, (t, sum) -> sum + partitionLag.getAsLong());
+                unknown.add(topic);
             }
         }
         lag.forEach((topic, records) -> {
-            if (records != null) {
+            if (!unknown.contains(topic)) {
                 metrics.lag(instanceId, topic, records);
             }
         });
@@ -578,7 +577,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         try {
             PartitionLander lander = landers.get(event.getTopicPartition());
             if (lander != null) {
-                flushIfIdle(lander, consumer);
+                flushIdle(List.of(lander), consumer);
             }
         } catch (Exception e) {
             recoverFromFailure(consumer, e);
@@ -590,9 +589,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         Consumer<?, ?> consumer = event.getConsumer();
         long checkStartedAt = clock.millis();
         try {
-            for (PartitionLander lander : List.copyOf(landers.values())) {
-                flushIfIdle(lander, consumer);
-            }
+            flushIdle(List.copyOf(landers.values()), consumer);
             for (Topic topic : props.lensTopics()) {
                 writeCompleteManifests(topic, consumer);
             }
@@ -608,38 +605,58 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         }
     }
 
-    private void flushIfIdle(PartitionLander lander, Consumer<?, ?> consumer) throws IOException {
+    /**
+     * Partitions with no record for {@code idle-timeout} whose last fetch found them at the end of their log publish
+     * their files at once: the lag a fetch carries costs nothing, and a file flushed on a lag that grew meanwhile is
+     * only a smaller file. Their watermarks move to wall-clock time (which may complete hours) only on the broker's
+     * word, asked once for all of them: a stale lag must never complete an hour.
+     */
+    private void flushIdle(Collection<PartitionLander> candidates, Consumer<?, ?> consumer) throws IOException {
         long now = clock.millis();
-        if (now - lander.lastRecordAtMillis < props.idleTimeout().toMillis() || !caughtUpAsFetched(lander, consumer)) {
+        List<PartitionLander> idle = new ArrayList<>();
+        for (PartitionLander lander : candidates) {
+            if (now - lander.lastRecordAtMillis >= props.idleTimeout().toMillis() && caughtUpAsFetched(lander, consumer)) {
+                idle.add(lander);
+            }
+        }
+        if (idle.isEmpty()) {
             return;
         }
-        List<PartitionLander> one = List.of(lander);
-        if (!lander.open.isEmpty() || !lander.closing.isEmpty() || !lander.pendingBad.isEmpty()) {
-            publishAll(lander);
+        for (PartitionLander lander : idle) {
+            if (!lander.open.isEmpty() || !lander.closing.isEmpty() || !lander.pendingBad.isEmpty()) {
+                publishAll(lander);
+            }
         }
-        commit(consumer, one, false);
-        lander.watermark.advanceWhileIdle(now);
-        if (reportProgressIfAdvanced(lander) || hasPendingPassedHour(lander.topic)) {
-            writeCompleteManifests(lander.topic, consumer);
+        commit(consumer, idle, false);
+        Map<TopicPartition, Long> ends = endOffsets(consumer, idle.stream().map(l -> l.topicPartition).toList());
+        for (PartitionLander lander : idle) {
+            if (!caughtUp(lander, consumer, ends)) {
+                continue;
+            }
+            lander.watermark.advanceWhileIdle(now);
+            if (reportProgressIfAdvanced(lander) || hasPendingPassedHour(lander.topic)) {
+                writeCompleteManifests(lander.topic, consumer);
+            }
         }
     }
 
-    /**
-     * Whether the last fetch found the partition at the end of its log. The lag it carries costs nothing, where asking
-     * the broker waits behind the consumer's fetch in flight (up to {@code fetch.max.wait.ms} on an idle log). A file
-     * flushed on a lag that grew meanwhile is only a smaller file; the broker is asked when no fetch has told yet.
-     */
+    /** Whether the last fetch found the partition at the end of its log; not known before a fetch answered. */
     private static boolean caughtUpAsFetched(PartitionLander lander, Consumer<?, ?> consumer) {
         OptionalLong lag = consumer.currentLag(lander.topicPartition);
-        if (lag.isPresent()) {
-            return lag.getAsLong() <= 0;
-        }
-        return caughtUp(lander, consumer, endOffsets(consumer, List.of(lander.topicPartition)));
+        return lag.isPresent() && lag.getAsLong() <= 0;
     }
 
+    /** Whether the partition's position has reached its log end in {@code ends} (not when the end is unknown). */
     private static boolean caughtUp(PartitionLander lander, Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
         Long end = ends.get(lander.topicPartition);
-        return end != null && consumer.position(lander.topicPartition, Duration.ofSeconds(10)) >= end;
+        if (end == null) {
+            return false;
+        }
+        try {
+            return consumer.position(lander.topicPartition, LOG_END_TIMEOUT) >= end;
+        } catch (TimeoutException slow) {
+            return false; // no position yet: asked again at the next idle check
+        }
     }
 
     /** Quiescence is a promise to callers that all they published has landed: it asks the broker for the log ends. */
@@ -755,6 +772,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 abort(lander);
             }
         });
+        updateLag(consumer); // what moved away no longer counts in this consumer's lag
     }
 
     /** Lost, not revoked: another instance may already own them, so nothing may be published. */
@@ -766,6 +784,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 abort(lander);
             }
         }
+        updateLag(consumer);
     }
 
     /**

@@ -207,16 +207,11 @@ class IngestionBenchmark {
 
     /** Kafka's ConsumerPerformance in a child JVM, by a fresh group: its rate over fetch time (joining excluded). */
     private static double consumerPerformanceRate(KafkaBroker broker, Topic topic, int total, int run) {
-        String output = broker.runTool("org.apache.kafka.tools.ConsumerPerformance", List.of(
-                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic.topicName(),
-                "--messages", String.valueOf(total), "--group", "bench-consumer-performance-" + run,
-                "--fetch-size", String.valueOf(4 * 1024 * 1024), "--timeout", "60000"), Duration.ofMinutes(5));
-        List<String> lines = output.lines().filter(line -> line.contains(",")).toList();
-        List<String> header = List.of(lines.get(lines.size() - 2).split(",\\s*"));
-        String[] values = lines.get(lines.size() - 1).split(",\\s*");
-        double rate = Double.parseDouble(values[header.indexOf("fetch.nMsg.sec")]);
+        Map<String, String> figures = broker.consumerPerformance(topic.topicName(), total,
+                "bench-consumer-performance-" + run, 4 * 1024 * 1024);
+        double rate = Double.parseDouble(figures.get("fetch.nMsg.sec"));
         System.out.printf("[bench] Kafka ConsumerPerformance run %d: %,.0f events/s over fetch time, %s ms joining%n",
-                run, rate, values[header.indexOf("rebalance.time.ms")]);
+                run, rate, figures.get("rebalance.time.ms"));
         return rate;
     }
 

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 final class WallClockSampler {
 
     private static final String[] GROUPS = {"ingestContainer", "lens-ingest-encoder"};
+    /** Frames kept per stack in the commonest-stacks list ({@code -Dlens.bench.sample.depth}). */
+    private static final int DEPTH = Integer.getInteger("lens.bench.sample.depth", 5);
 
     private final Thread thread;
     private final Map<String, Map<String, Integer>> stacks = new TreeMap<>();
@@ -89,7 +91,7 @@ final class WallClockSampler {
         StringBuilder key = new StringBuilder(info.getThreadState().name());
         int kept = 0;
         for (StackTraceElement frame : info.getStackTrace()) {
-            if (kept < Integer.getInteger("lens.bench.sample.depth", 5) && counted(frame.getClassName())) {
+            if (kept < DEPTH && counted(frame.getClassName())) {
                 key.append(" < ").append(simpleName(frame));
                 kept++;
             }

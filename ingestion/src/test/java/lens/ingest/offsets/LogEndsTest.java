@@ -28,13 +28,7 @@ class LogEndsTest {
 
     @Test
     void givenABrokerThatDoesNotAnswerInTime_whenAsked_thenThereIsNoAnswerAndNoFailure() {
-        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
-            @Override
-            public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions,
-                                                                     Duration timeout) {
-                throw new TimeoutException("no ListOffsets answer within " + timeout);
-            }
-        };
+        MockConsumer<byte[], byte[]> consumer = failingToGiveLogEnds(new TimeoutException("no ListOffsets answer"));
 
         Map<TopicPartition, Long> ends = LogEnds.askOrNone(consumer, List.of(P0), Duration.ofMillis(1));
 
@@ -43,14 +37,18 @@ class LogEndsTest {
 
     @Test
     void givenNoPartitions_whenAsked_thenTheBrokerIsNotAsked() {
-        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+        MockConsumer<byte[], byte[]> consumer = failingToGiveLogEnds(new IllegalStateException("asked for no partitions"));
+
+        assertThat(LogEnds.askOrNone(consumer, List.of(), Duration.ofSeconds(2))).isEmpty();
+    }
+
+    private static MockConsumer<byte[], byte[]> failingToGiveLogEnds(RuntimeException failure) {
+        return new MockConsumer<>("earliest") {
             @Override
             public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions,
                                                                      Duration timeout) {
-                throw new AssertionError("asked for no partitions");
+                throw failure;
             }
         };
-
-        assertThat(LogEnds.askOrNone(consumer, List.of(), Duration.ofSeconds(2))).isEmpty();
     }
 }
