@@ -109,6 +109,28 @@ class EventFileRoundTripTest {
     }
 
     @Test
+    void givenADictionaryColumnWhoseLastPageHoldsOnlyNulls_whenWritten_thenEveryRowReadsBack() throws IOException {
+        Topic topic = Topic.USER_INTERACTIONS;
+        List<LandedRow> rows = new RandomRows(5).rows(topic, ROWS);
+        int rating = topic.schema().indexOf("rating");
+        // few distinct ratings (a dictionary pays) in the first rows only: the last page of 20,000 rows has none
+        for (int i = 0; i < rows.size(); i++) {
+            rows.get(i).values()[rating] = i < 2_000 ? (double) (1 + i % 5) : null;
+        }
+
+        org.apache.hadoop.fs.Path path = write(topic, rows, 64 * 1024 * 1024);
+
+        List<LandedRow> read = readAll(path, topic, FilterCompat.NOOP);
+        assertThat(read).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertSameRow(read.get(i), rows.get(i), topic);
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, conf))) {
+            assertThat(chunk(reader, "rating").getEncodings()).contains(Encoding.PLAIN_DICTIONARY);
+        }
+    }
+
+    @Test
     void givenFilteredReads_thenPagesAndRowGroupsAreSkippedByStatisticsWithoutLosingAMatchingRow() throws IOException {
         Topic topic = Topic.USER_INTERACTIONS;
         List<LandedRow> rows = new RandomRows(11).rows(topic, ROWS);

@@ -35,6 +35,9 @@ final class Rle {
 
     private static void writeRuns(PageBuffer out, IntUnaryOperator value, int from, int to, int bitWidth)
             throws IOException {
+        if (from == to) {
+            return; // a page whose rows are all null in this column has no ids
+        }
         int first = value.applyAsInt(from);
         int i = from + 1;
         while (i < to && value.applyAsInt(i) == first) {
