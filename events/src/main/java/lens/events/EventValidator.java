@@ -78,7 +78,7 @@ public final class EventValidator {
         if (!root.isObject()) {
             return invalid(InvalidReason.NOT_AN_OBJECT, "expected a JSON object, got " + root.getNodeType());
         }
-        String unstorable = LoneSurrogates.firstIn(root, "");
+        String unstorable = LoneSurrogates.firstIn(payload, root);
         if (unstorable != null) {
             // JSON escapes may spell half of a surrogate pair; written as UTF-8 it would silently become '?'
             return invalid(InvalidReason.INVALID_VALUE, unstorable + " holds a lone UTF-16 surrogate (an escape such "

@@ -13,8 +13,20 @@ final class LoneSurrogates {
     private LoneSurrogates() {
     }
 
-    /** Where the first string holding a lone surrogate is (a path like {@code note[1]}), or null. */
-    static String firstIn(JsonNode node, String path) {
+    /**
+     * Where the first string of {@code root} holding a lone surrogate is (a path like {@code note[1]}), or null.
+     * Valid UTF-8 bytes cannot spell a surrogate, so only a payload with an escape ({@code \}) is walked.
+     */
+    static String firstIn(byte[] payload, JsonNode root) {
+        for (byte b : payload) {
+            if (b == '\\') {
+                return firstIn(root, "");
+            }
+        }
+        return null;
+    }
+
+    private static String firstIn(JsonNode node, String path) {
         if (node.isTextual()) {
             return hasLoneSurrogate(node.textValue()) ? describe(path) : null;
         }
@@ -40,7 +52,7 @@ final class LoneSurrogates {
         return null;
     }
 
-    static boolean hasLoneSurrogate(String text) {
+    private static boolean hasLoneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

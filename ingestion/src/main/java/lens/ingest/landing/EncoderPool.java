@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The threads that encode rows into open Parquet files, off the consumer thread. Bounded twice: a fixed number of
@@ -54,7 +55,7 @@ public final class EncoderPool implements AutoCloseable {
     }
 
     /** Runs {@code task} on an encoder thread once {@code previous} is done; not if it failed. */
-    <T> CompletableFuture<T> runAfter(CompletableFuture<Void> previous, java.util.function.Supplier<T> task) {
+    <T> CompletableFuture<T> runAfter(CompletableFuture<Void> previous, Supplier<T> task) {
         return previous.thenApplyAsync(ignored -> task.get(), executor);
     }
 

@@ -623,9 +623,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             return;
         }
         for (PartitionLander lander : idle) {
-            if (!lander.open.isEmpty() || !lander.closing.isEmpty() || !lander.pendingBad.isEmpty()) {
-                publishAll(lander);
-            }
+            publishAll(lander);
         }
         commit(consumer, idle, false);
         Map<TopicPartition, Long> ends = endOffsets(consumer, idle.stream().map(l -> l.topicPartition).toList());

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import lens.events.EventHour;
 import lens.events.Topic;
 import lens.ingest.offsets.ReplayFilter;
@@ -71,17 +72,8 @@ final class PartitionLander {
      * closing do, until they are renamed.
      */
     long resumeOffsetWithout(OpenHourFile publishing) {
-        List<Long> firsts = new ArrayList<>();
-        for (OpenHourFile file : open.values()) {
-            if (file != publishing) {
-                firsts.add(file.firstOffset());
-            }
-        }
-        for (OpenHourFile file : closing) {
-            if (file != publishing) {
-                firsts.add(file.firstOffset());
-            }
-        }
+        List<Long> firsts = Stream.concat(open.values().stream(), closing.stream())
+                .filter(file -> file != publishing).map(OpenHourFile::firstOffset).toList();
         return ResumePoint.of(firsts, firstPendingBadOffset(), nextOffset);
     }
 

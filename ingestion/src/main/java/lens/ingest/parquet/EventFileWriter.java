@@ -30,7 +30,6 @@ public final class EventFileWriter implements AutoCloseable {
     private final ColumnChunkWriter chunks;
     private final CodecFactory codecs;
     private final long rowGroupBytes;
-    private boolean closed;
 
     public EventFileWriter(FileSystem fs, Path path, Topic topic, Configuration conf, long rowGroupBytes)
             throws IOException {
@@ -75,7 +74,6 @@ public final class EventFileWriter implements AutoCloseable {
     }
 
     public void close(FileFooter footer) throws IOException {
-        closed = true;
         try {
             columns.writeRowGroup(file, chunks);
             file.end(footer.toMetadata());
@@ -85,6 +83,7 @@ public final class EventFileWriter implements AutoCloseable {
         }
     }
 
+    /** Afterwards {@code columns} is null: the writer is closed. */
     private void releaseBuffers() {
         codecs.release();
         columns.release();
@@ -94,8 +93,7 @@ public final class EventFileWriter implements AutoCloseable {
     /** Closes without caring about the result: the caller deletes the file. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (columns != null) {
             try {
                 file.close();
             } catch (IOException | RuntimeException ignored) {

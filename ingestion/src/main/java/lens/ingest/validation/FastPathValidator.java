@@ -103,14 +103,12 @@ public final class FastPathValidator {
 
     private static Object value(TopicRules rules, int index, JsonEventScanner json) {
         Field field = rules.fields[index];
-        switch (field.type()) {
-            case STRING -> {
-                return string(field, rules.allowed[index], json);
-            }
+        return switch (field.type()) {
+            case STRING -> string(field, rules.allowed[index], json);
             case LONG -> {
                 long value = json.integer();
                 requireInRange(field, value);
-                return value;
+                yield value;
             }
             case INT -> {
                 long value = json.integer();
@@ -118,7 +116,7 @@ public final class FastPathValidator {
                     throw AskCanonical.INSTANCE;
                 }
                 requireInRange(field, value);
-                return (int) value;
+                yield (int) value;
             }
             case DOUBLE -> {
                 double value = json.decimal();
@@ -126,19 +124,12 @@ public final class FastPathValidator {
                     throw AskCanonical.INSTANCE;
                 }
                 requireInRange(field, value);
-                return value;
+                yield value;
             }
-            case BOOLEAN -> {
-                return json.bool();
-            }
-            case LONG_LIST -> {
-                return longList(json);
-            }
-            case DOUBLE_MAP -> {
-                return doubleMap(json);
-            }
-            default -> throw AskCanonical.INSTANCE;
-        }
+            case BOOLEAN -> json.bool();
+            case LONG_LIST -> longList(json);
+            case DOUBLE_MAP -> doubleMap(json);
+        };
     }
 
     private static String string(Field field, AllowedValues allowed, JsonEventScanner json) {

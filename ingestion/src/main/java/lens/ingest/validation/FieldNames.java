@@ -35,8 +35,8 @@ final class FieldNames {
     }
 
     /**
-     * The length of field {@code index}'s name if {@code bytes} spell it, closing quote included, from {@code from};
-     * else -1. Names are plain ASCII, so a match is the whole key, read.
+     * The length of field {@code index}'s name if {@code bytes} spell it from {@code from} and a closing quote follows
+     * (the quote is checked, not counted); else -1. Names are plain ASCII, so a match is the whole key, read.
      */
     int keyLengthAt(int index, byte[] bytes, int from) {
         if (index >= nameByIndex.length) {

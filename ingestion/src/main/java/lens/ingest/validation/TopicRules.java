@@ -25,7 +25,7 @@ final class TopicRules {
     TopicRules(Topic topic) {
         TopicSchema schema = topic.schema();
         this.fields = schema.fields().toArray(Field[]::new);
-        if (fields.length > 63) {
+        if (fields.length > Long.SIZE) {
             throw new IllegalStateException(topic + " has more fields than the fast path's bit set holds");
         }
         this.names = new FieldNames(schema.fields().stream().map(Field::name).toList());

@@ -49,8 +49,11 @@ public final class ColumnChunkWriter {
             int pageRows = 0;
             int pageValues = 0;
             // a page ends before a level that starts a row, once it holds its rows
-            while (end < leaf.levels && (pageRows < rowsPerPage || !leaf.startsRow(end))) {
+            while (end < leaf.levels) {
                 if (leaf.startsRow(end)) {
+                    if (pageRows == rowsPerPage) {
+                        break;
+                    }
                     pageRows++;
                 }
                 if (definitions[end] == leaf.maxDefinition) {

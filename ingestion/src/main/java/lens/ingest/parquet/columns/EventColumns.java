@@ -107,9 +107,9 @@ public final class EventColumns {
             Object value = values[i];
             LeafColumn leaf = fieldLeaves[i];
             if (value == null) {
-                leaf.appendNull(0, 0);
+                leaf.appendNull(0);
                 if (mapValues[i] != null) {
-                    mapValues[i].appendNull(0, 0);
+                    mapValues[i].appendNull(0);
                 }
                 continue;
             }
@@ -124,7 +124,7 @@ public final class EventColumns {
             }
         }
         if (row.extrasJson() == null) {
-            extras.appendNull(0, 0);
+            extras.appendNull(0);
         } else {
             extras.appendString(row.extrasJson(), 0);
         }
@@ -135,7 +135,7 @@ public final class EventColumns {
 
     private static void appendList(NumberColumn elements, long[] list) {
         if (list.length == 0) {
-            elements.appendNull(1, 0);
+            elements.appendNull(1);
             return;
         }
         for (int i = 0; i < list.length; i++) {
@@ -145,8 +145,8 @@ public final class EventColumns {
 
     private static void appendMap(BinaryColumn keys, NumberColumn values, Map<String, Double> map) {
         if (map.isEmpty()) {
-            keys.appendNull(1, 0);
-            values.appendNull(1, 0);
+            keys.appendNull(1);
+            values.appendNull(1);
             return;
         }
         int repetition = 0;

@@ -33,8 +33,8 @@ abstract class LeafColumn {
     }
 
     /** No value at this level: a null field, or a null or empty list or map. */
-    final void appendNull(int definition, int repetition) {
-        level(definition, repetition);
+    final void appendNull(int definition) {
+        level(definition, 0); // a null or empty value always starts its row
     }
 
     /** A value follows (the subclass stores it at index {@link #values} and increments it). */
