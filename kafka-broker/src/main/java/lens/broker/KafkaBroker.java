@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -41,6 +42,9 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String CLASSPATH_RESOURCE = "/lens/broker.classpath";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final int BIND_ATTEMPTS = 3;
+    private static final String BROKER_LOG = "broker.log";
+    private static final String BROKER_OUT = "broker.out";
 
     private final Process process;
     private final String bootstrapServers;
@@ -57,10 +61,30 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker whose logs and data live under {@code dataDir} (kept across restarts). */
     public static KafkaBroker start(Path dataDir) {
+        return start(dataDir, KafkaBroker::freePort);
+    }
+
+    /**
+     * Starts a broker on ports from {@code ports}. A free port can be taken by another process between our probe
+     * and the broker's bind (Spark, in a build running modules in parallel, binds many): the broker then exits at
+     * once, and we try again on fresh ports.
+     */
+    static KafkaBroker start(Path dataDir, IntSupplier ports) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, ports.getAsInt(), ports.getAsInt());
+            } catch (PortTakenException e) {
+                if (attempt == BIND_ATTEMPTS) {
+                    throw new IllegalStateException("Kafka broker could not bind in " + BIND_ATTEMPTS + " tries", e);
+                }
+                log.warn("Kafka broker port taken before it could bind; retrying on fresh ports: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static KafkaBroker startOnce(Path dataDir, int port, int controllerPort) {
         try {
             Files.createDirectories(dataDir);
-            int port = freePort();
-            int controllerPort = freePort();
             Path config = writeServerProperties(dataDir, port, controllerPort);
             Path log4j = writeLog4jConfig(dataDir);
             String classpath = brokerClasspath();
@@ -69,14 +93,15 @@ public final class KafkaBroker implements AutoCloseable {
                         "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"),
                         dataDir);
             }
+            long logStart = sizeOf(dataDir.resolve(BROKER_LOG));
             ProcessBuilder builder = new ProcessBuilder(
                     javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
             builder.redirectErrorStream(true);
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()));
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(BROKER_OUT).toFile()));
             Process process = builder.start();
             String bootstrap = "127.0.0.1:" + port;
             KafkaBroker broker = new KafkaBroker(process, bootstrap, dataDir);
-            broker.awaitReady();
+            broker.awaitReady(logStart);
             log.info("Kafka broker (KRaft) up at {} in {}, data in {}", bootstrap,
                     Duration.between(process.info().startInstant().orElse(Instant.now()), Instant.now()), dataDir);
             return broker;
@@ -234,7 +259,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(long logStart) {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
@@ -243,8 +268,11 @@ public final class KafkaBroker implements AutoCloseable {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     close();
-                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n"
-                            + logTail());
+                    String logged = logSince(logStart);
+                    String message = "Kafka broker exited with " + process.exitValue() + ":\n" + tail(logged)
+                            + "\n--- " + BROKER_OUT + " ---\n" + tail(read(dataDir.resolve(BROKER_OUT)));
+                    throw logged.contains("Address already in use")
+                            ? new PortTakenException(message) : new IllegalStateException(message);
                 }
                 try {
                     if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
@@ -256,15 +284,37 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("Kafka broker not ready after " + STARTUP_TIMEOUT + ":\n" + logTail());
+        throw new IllegalStateException("Kafka broker not ready after " + STARTUP_TIMEOUT + ":\n"
+                + tail(logSince(logStart)));
     }
 
-    private String logTail() {
+    /** What the broker logged since this start; the log file is kept across restarts. */
+    private String logSince(long offset) {
+        String all = read(dataDir.resolve(BROKER_LOG));
+        return offset <= all.length() ? all.substring((int) offset) : all;
+    }
+
+    private static String read(Path file) {
         try {
-            List<String> lines = Files.readAllLines(dataDir.resolve("broker.out"), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
         } catch (IOException e) {
-            return "(no broker output)";
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static long sizeOf(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    /** The broker died because a port it was given was bound by someone else first. */
+    private static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message) {
+            super(message);
         }
     }
 
@@ -319,7 +369,7 @@ public final class KafkaBroker implements AutoCloseable {
                 logger.kafka.level = WARN
                 logger.apache.name = org.apache.kafka
                 logger.apache.level = WARN
-                """.formatted(dataDir.resolve("broker.log").toAbsolutePath()));
+                """.formatted(dataDir.resolve(BROKER_LOG).toAbsolutePath()));
         return file;
     }
 
@@ -335,11 +385,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static void runToCompletion(List<String> command, Path dataDir) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(BROKER_OUT).toFile())).start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("kafka-storage format failed; see " + dataDir.resolve("broker.out"));
+                throw new IllegalStateException("kafka-storage format failed; see " + dataDir.resolve(BROKER_OUT));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -371,10 +421,12 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on loopback", e);
         }
     }
 

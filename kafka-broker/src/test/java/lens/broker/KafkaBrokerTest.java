@@ -3,10 +3,14 @@ package lens.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -104,6 +108,42 @@ class KafkaBrokerTest {
                 assertThat(records.count()).isEqualTo(1);
                 assertThat(records.iterator().next().value()).isEqualTo("before restart");
             }
+        }
+    }
+
+    @Test
+    void givenAPortTakenBetweenProbeAndBind_whenStarted_thenTheBrokerRetriesOnFreshPorts() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AtomicInteger handedOut = new AtomicInteger();
+            IntSupplier portsFirstTakenThenFree = () -> handedOut.getAndIncrement() == 0
+                    ? squatter.getLocalPort() : freePort();
+
+            try (KafkaBroker broker = KafkaBroker.start(dir, portsFirstTakenThenFree)) {
+                assertThat(handedOut.get()).as("ports asked for: two tries of two").isEqualTo(4);
+                assertThat(broker.bootstrapServers()).isNotEqualTo("127.0.0.1:" + squatter.getLocalPort());
+                broker.createTopics(List.of("probe"), 1);
+            }
+        }
+    }
+
+    @Test
+    void givenAPortThatStaysTaken_whenStarted_thenItFailsNamingTheBindFailure() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AtomicInteger handedOut = new AtomicInteger();
+            IntSupplier clientPortAlwaysTaken = () -> handedOut.getAndIncrement() % 2 == 0
+                    ? squatter.getLocalPort() : freePort();
+
+            assertThatThrownBy(() -> KafkaBroker.start(dir, clientPortAlwaysTaken))
+                    .hasMessageContaining("could not bind in 3 tries")
+                    .cause().hasMessageContaining("Address already in use");
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
