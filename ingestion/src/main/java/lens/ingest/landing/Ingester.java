@@ -199,10 +199,11 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
      * validates its own. Writing stays in offset order.
      */
     private List<Validation> validateAll(Topic topic, List<ConsumerRecord<byte[], byte[]>> records) {
+        long now = validator.now(); // one clock read per batch, not per event
         if (records.size() < PARALLEL_VALIDATION_THRESHOLD || props.consumers() > 1) {
-            return records.stream().map(r -> validator.validate(topic, r.value())).toList();
+            return records.stream().map(r -> validator.validate(topic, r.value(), now)).toList();
         }
-        return records.parallelStream().map(r -> validator.validate(topic, r.value())).toList();
+        return records.parallelStream().map(r -> validator.validate(topic, r.value(), now)).toList();
     }
 
     private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record, Validation validation)

@@ -40,12 +40,31 @@ public final class FastPathValidator {
     }
 
     public Validation validate(Topic topic, byte[] payload) {
-        Validation.Valid valid = tryFastPath(topic, payload);
+        return validate(topic, payload, now());
+    }
+
+    /**
+     * As {@link #validate(Topic, byte[])}, with the fast path's "too far in the future" bound taken from
+     * {@code nowMillis}, a reading of {@link #now()} the caller made for a whole batch: the clock costs ~27 ns a read
+     * here, a seventh of the fast path. An earlier reading only makes the fast path stricter (an event it then
+     * doubts goes to the canonical validator, which reads the clock itself), so no verdict changes.
+     */
+    public Validation validate(Topic topic, byte[] payload, long nowMillis) {
+        Validation.Valid valid = tryFastPath(topic, payload, nowMillis);
         return valid != null ? valid : canonical.validate(topic, payload);
     }
 
-    /** The valid event, or null when the canonical validator must decide. */
+    /** This validator's clock, in epoch milliseconds. */
+    public long now() {
+        return clock.millis();
+    }
+
     Validation.Valid tryFastPath(Topic topic, byte[] payload) {
+        return tryFastPath(topic, payload, now());
+    }
+
+    /** The valid event, or null when the canonical validator must decide. */
+    Validation.Valid tryFastPath(Topic topic, byte[] payload, long nowMillis) {
         if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes) {
             return null;
         }
@@ -62,7 +81,7 @@ public final class FastPathValidator {
             }
         }
         long timestamp = (Long) values[topicRules.timestampIndex];
-        if (timestamp < EARLIEST_MILLIS || timestamp > clock.millis() + maxFutureSkewMillis) {
+        if (timestamp < EARLIEST_MILLIS || timestamp > nowMillis + maxFutureSkewMillis) {
             return null;
         }
         String eventId = (String) values[topicRules.eventIdIndex];

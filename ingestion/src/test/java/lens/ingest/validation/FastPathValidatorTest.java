@@ -394,6 +394,22 @@ class FastPathValidatorTest {
     }
 
     @Test
+    void givenANowReadBeforeTheBatch_whenAnEventIsNearTheFutureBound_thenTheFastPathDefersAndTheVerdictStands() {
+        long staleNow = NOW.toEpochMilli() - 60_000; // read a minute before the clock's now
+        long nearBound = NOW.toEpochMilli() + Duration.ofHours(1).toMillis() - 1_000; // fine now, too far for staleNow
+        byte[] event = TestEvents.utf8("{\"eventId\":\"e1\",\"timestamp\":" + nearBound + ",\"userId\":7,\"movieId\":42,"
+                + "\"interactionType\":\"VIEW\"}");
+
+        Validation verdict = fast.validate(Topic.USER_INTERACTIONS, event, staleNow);
+
+        assertThat(fast.tryFastPath(Topic.USER_INTERACTIONS, event, staleNow)).isNull();
+        assertThat(verdict).isInstanceOf(Validation.Valid.class);
+        assertSameVerdict(Case.clean(Topic.USER_INTERACTIONS, new String(event, StandardCharsets.UTF_8)),
+                canonical.validate(Topic.USER_INTERACTIONS, event), verdict);
+        assertThat(fast.tryFastPath(Topic.USER_INTERACTIONS, event, fast.now())).isNotNull();
+    }
+
+    @Test
     void givenIdentifierCandidates_whenChecked_thenTheHandWrittenCheckAgreesWithThePattern() {
         Pattern pattern = Pattern.compile(Field.SAFE_IDENTIFIER);
         List<String> candidates = new ArrayList<>(List.of("", "a", ".", ".a", "a.", "-a", "_", "a/b", "a\\b", "..",
