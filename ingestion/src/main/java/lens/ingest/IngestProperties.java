@@ -30,6 +30,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
  * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
  *                        (or to its own restart); at least 6s, the broker's default minimum
+ * @param heartbeatInterval how often a consumer tells the group it is alive, and so how soon it hears that the group
+ *                        rebalances: a rebalance waits for every member to rejoin, and a member busy with a backlog
+ *                        rejoins only at its next heartbeat (at a quarter of the session, 11 s, a second thread
+ *                        joining stalled the partitions' landing that long); at most a third of the session
  * @param encoderThreads  threads encoding rows into Parquet, several files at once, off the consumer thread
  *                        (default: the number of cores, at most 4)
  * @param consumers       consumer threads of this process, each with its own partitions and instance id
@@ -54,6 +58,7 @@ public record IngestProperties(
         @DefaultValue("64KB") DataSize maxPayloadSize,
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
+        @DefaultValue("1s") Duration heartbeatInterval,
         Integer encoderThreads,
         @DefaultValue("1") int consumers,
         String instanceId) {
@@ -76,6 +81,8 @@ public record IngestProperties(
         require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
         require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
         require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");
+        require(heartbeatInterval.toMillis() >= 100 && heartbeatInterval.toMillis() * 3 <= sessionTimeout.toMillis(),
+                "lens.ingest.heartbeat-interval must be at least 100ms and at most a third of the session timeout");
         if (encoderThreads == null) {
             encoderThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
         }

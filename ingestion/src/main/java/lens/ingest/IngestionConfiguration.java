@@ -121,7 +121,7 @@ public class IngestionConfiguration {
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ingest.sessionTimeout().toMillis());
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(1000, ingest.sessionTimeout().toMillis() / 4));
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ingest.heartbeatInterval().toMillis());
         DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
 
         ContainerProperties container = new ContainerProperties(ingest.topics().toArray(String[]::new));

@@ -24,6 +24,7 @@ class IngestPropertiesTest {
         assertThat(props.grace()).isEqualTo(Duration.ofMinutes(5));
         assertThat(props.idleTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(props.maxOpenWriters()).isEqualTo(32);
+        assertThat(props.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(props.instanceId()).matches("[A-Za-z0-9_.-]+");
     }
 
@@ -42,5 +43,14 @@ class IngestPropertiesTest {
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("clicks");
         assertThatThrownBy(() -> bind(Map.of("lens.ingest.max-open-writers", "0")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("lens.ingest.max-open-writers");
+    }
+
+    @Test
+    void givenAHeartbeatSlowerThanAThirdOfTheSession_thenBindingFailsNamingTheKey() {
+        assertThatThrownBy(() -> bind(Map.of("lens.ingest.session-timeout", "30s",
+                "lens.ingest.heartbeat-interval", "11s")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("lens.ingest.heartbeat-interval");
+        assertThat(bind(Map.of("lens.ingest.session-timeout", "30s", "lens.ingest.heartbeat-interval", "10s"))
+                .heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
     }
 }
