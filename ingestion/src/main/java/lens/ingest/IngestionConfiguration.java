@@ -106,24 +106,8 @@ public class IngestionConfiguration {
     ConcurrentMessageListenerContainer<byte[], byte[]> ingestContainer(KafkaConnectionProperties kafka,
                                                                        IngestProperties ingest,
                                                                        IngesterPerConsumer ingesters) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // an aborted transaction's records must never land
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxPollRecords());
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) ingest.partitionFetchSize().toBytes());
-        // the OS sizes the socket buffer (Linux autotunes it) instead of Kafka's fixed 64KB
-        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1);
-        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ingest.sessionTimeout().toMillis());
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ingest.heartbeatInterval().toMillis());
-        DefaultKafkaConsumerFactory<byte[], byte[]> consumers = new DefaultKafkaConsumerFactory<>(config);
-
+        DefaultKafkaConsumerFactory<byte[], byte[]> consumers =
+                new DefaultKafkaConsumerFactory<>(consumerConfig(kafka, ingest));
         ContainerProperties container = new ContainerProperties(ingest.topics().toArray(String[]::new));
         container.setGroupId(ingest.groupId());
         container.setMessageListener(ingesters);
@@ -140,6 +124,27 @@ public class IngestionConfiguration {
         listenerContainer.setConcurrency(ingest.consumers());
         listenerContainer.setBeanName("lens-ingest");
         return listenerContainer;
+    }
+
+    /** The ingester's Kafka consumer settings. */
+    static Map<String, Object> consumerConfig(KafkaConnectionProperties kafka, IngestProperties ingest) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // an aborted transaction's records must never land
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ingest.maxPollRecords());
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) ingest.partitionFetchSize().toBytes());
+        // the OS sizes the socket buffer (Linux autotunes it) instead of Kafka's fixed 64KB
+        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ingest.sessionTimeout().toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ingest.heartbeatInterval().toMillis());
+        return config;
     }
 
     /** Opt-in ({@code lens.ingest.compaction.auto=true}): off by default, see {@link AutoCompactionProperties}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import lens.events.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -50,7 +51,20 @@ class IngestPropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("lens.ingest.session-timeout", "30s",
                 "lens.ingest.heartbeat-interval", "11s")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("lens.ingest.heartbeat-interval");
+        assertThatThrownBy(() -> bind(Map.of("lens.ingest.heartbeat-interval", "50ms")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("lens.ingest.heartbeat-interval");
         assertThat(bind(Map.of("lens.ingest.session-timeout", "30s", "lens.ingest.heartbeat-interval", "10s"))
                 .heartbeatInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void givenAHeartbeatInterval_whenTheConsumersAreConfigured_thenKafkaGetsIt() {
+        IngestProperties props = bind(Map.of("lens.ingest.heartbeat-interval", "700ms"));
+
+        Map<String, Object> config = IngestionConfiguration.consumerConfig(
+                new KafkaConnectionProperties("127.0.0.1:1"), props);
+
+        assertThat(config).containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 700)
+                .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
     }
 }

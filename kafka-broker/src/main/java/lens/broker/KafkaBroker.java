@@ -7,8 +7,12 @@ import java.net.ServerSocket;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final int BIND_ATTEMPTS = 3;
     private static final String BROKER_LOG = "broker.log";
     private static final String BROKER_OUT = "broker.out";
+    private static final long MAX_OUTPUT_BYTES = 1 << 20;
 
     private final Process process;
     private final String bootstrapServers;
@@ -70,14 +75,20 @@ public final class KafkaBroker implements AutoCloseable {
      * once, and we try again on fresh ports.
      */
     static KafkaBroker start(Path dataDir, IntSupplier ports) {
-        for (int attempt = 1; ; attempt++) {
+        List<PortTakenException> taken = new ArrayList<>();
+        while (true) {
             try {
                 return startOnce(dataDir, ports.getAsInt(), ports.getAsInt());
             } catch (PortTakenException e) {
-                if (attempt == BIND_ATTEMPTS) {
-                    throw new IllegalStateException("Kafka broker could not bind in " + BIND_ATTEMPTS + " tries", e);
+                taken.add(e);
+                if (taken.size() == BIND_ATTEMPTS) {
+                    IllegalStateException failure = new IllegalStateException(
+                            "Kafka broker could not bind in " + BIND_ATTEMPTS + " tries", e);
+                    taken.subList(0, taken.size() - 1).forEach(failure::addSuppressed);
+                    throw failure;
                 }
-                log.warn("Kafka broker port taken before it could bind; retrying on fresh ports: {}", e.getMessage());
+                log.warn("Kafka broker port taken before it could bind; retrying on fresh ports ({})",
+                        e.getMessage().lines().findFirst().orElse(""));
             }
         }
     }
@@ -93,7 +104,8 @@ public final class KafkaBroker implements AutoCloseable {
                         "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"),
                         dataDir);
             }
-            long logStart = sizeOf(dataDir.resolve(BROKER_LOG));
+            StartOutput output = new StartOutput(dataDir, sizeOf(dataDir.resolve(BROKER_LOG)),
+                    sizeOf(dataDir.resolve(BROKER_OUT)));
             ProcessBuilder builder = new ProcessBuilder(
                     javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
             builder.redirectErrorStream(true);
@@ -101,7 +113,7 @@ public final class KafkaBroker implements AutoCloseable {
             Process process = builder.start();
             String bootstrap = "127.0.0.1:" + port;
             KafkaBroker broker = new KafkaBroker(process, bootstrap, dataDir);
-            broker.awaitReady(logStart);
+            broker.awaitReady(output);
             log.info("Kafka broker (KRaft) up at {} in {}, data in {}", bootstrap,
                     Duration.between(process.info().startInstant().orElse(Instant.now()), Instant.now()), dataDir);
             return broker;
@@ -259,7 +271,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady(long logStart) {
+    private void awaitReady(StartOutput output) {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
@@ -268,10 +280,8 @@ public final class KafkaBroker implements AutoCloseable {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     close();
-                    String logged = logSince(logStart);
-                    String message = "Kafka broker exited with " + process.exitValue() + ":\n" + tail(logged)
-                            + "\n--- " + BROKER_OUT + " ---\n" + tail(read(dataDir.resolve(BROKER_OUT)));
-                    throw logged.contains("Address already in use")
+                    String message = "Kafka broker exited with " + process.exitValue() + ":\n" + output.describe();
+                    throw output.log().contains("Address already in use")
                             ? new PortTakenException(message) : new IllegalStateException(message);
                 }
                 try {
@@ -284,31 +294,47 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("Kafka broker not ready after " + STARTUP_TIMEOUT + ":\n"
-                + tail(logSince(logStart)));
+        throw new IllegalStateException("Kafka broker not ready after " + STARTUP_TIMEOUT + ":\n" + output.describe());
     }
 
-    /** What the broker logged since this start; the log file is kept across restarts. */
-    private String logSince(long offset) {
-        String all = read(dataDir.resolve(BROKER_LOG));
-        return offset <= all.length() ? all.substring((int) offset) : all;
-    }
+    /** What the broker wrote since one start: both files are kept across restarts, so each is read from an offset. */
+    private record StartOutput(Path dataDir, long logOffset, long outOffset) {
 
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
+        String log() {
+            return readFrom(dataDir.resolve(BROKER_LOG), logOffset);
+        }
+
+        /** The last lines of the broker's log and of its stdout, for an error message. */
+        String describe() {
+            String out = readFrom(dataDir.resolve(BROKER_OUT), outOffset);
+            return tail(log()) + "\n--- " + BROKER_OUT + " ---\n" + tail(out);
+        }
+
+        /** The file from {@code offset} on, at most its last MB (a failing start writes far less). */
+        private static String readFrom(Path file, long offset) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long from = Math.max(offset, channel.size() - MAX_OUTPUT_BYTES);
+                ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, channel.size() - from));
+                channel.position(from);
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // read to the end
+                }
+                return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException absent) {
+                return "";
+            } catch (IOException e) {
+                return "(unreadable: " + e + ")";
+            }
+        }
+
+        private static String tail(String text) {
+            List<String> lines = text.lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         }
     }
 
     private static long sizeOf(Path file) throws IOException {
         return Files.exists(file) ? Files.size(file) : 0;
-    }
-
-    private static String tail(String text) {
-        List<String> lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     /** The broker died because a port it was given was bound by someone else first. */
@@ -421,9 +447,9 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free on loopback now; another process may bind it before the broker does. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on loopback", e);

@@ -45,9 +45,11 @@ public final class FastPathValidator {
 
     /**
      * As {@link #validate(Topic, byte[])}, with the fast path's "too far in the future" bound taken from
-     * {@code nowMillis}, a reading of {@link #now()} the caller made for a whole batch: the clock costs ~27 ns a read
-     * here, a seventh of the fast path. An earlier reading only makes the fast path stricter (an event it then
-     * doubts goes to the canonical validator, which reads the clock itself), so no verdict changes.
+     * {@code nowMillis}, which must be a reading of {@link #now()} taken before this call (once for a whole batch:
+     * the clock costs ~27 ns a read here, a seventh of the fast path). An earlier reading only makes the fast path
+     * stricter (an event it then doubts goes to the canonical validator, which reads the clock itself), so no verdict
+     * changes; a later or made-up value would let the fast path accept what the canonical validator rejects. (A wall
+     * clock stepped back during a batch does that too, by the size of the step, as it would between two events.)
      */
     public Validation validate(Topic topic, byte[] payload, long nowMillis) {
         Validation.Valid valid = tryFastPath(topic, payload, nowMillis);

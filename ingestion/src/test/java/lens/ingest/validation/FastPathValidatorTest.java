@@ -397,8 +397,8 @@ class FastPathValidatorTest {
     void givenANowReadBeforeTheBatch_whenAnEventIsNearTheFutureBound_thenTheFastPathDefersAndTheVerdictStands() {
         long staleNow = NOW.toEpochMilli() - 60_000; // read a minute before the clock's now
         long nearBound = NOW.toEpochMilli() + Duration.ofHours(1).toMillis() - 1_000; // fine now, too far for staleNow
-        byte[] event = TestEvents.utf8("{\"eventId\":\"e1\",\"timestamp\":" + nearBound + ",\"userId\":7,\"movieId\":42,"
-                + "\"interactionType\":\"VIEW\"}");
+        byte[] event = TestEvents.utf8("{\"eventId\":\"e1\",\"timestamp\":" + nearBound
+                + ",\"userId\":7,\"movieId\":42,\"interactionType\":\"VIEW\"}");
 
         Validation verdict = fast.validate(Topic.USER_INTERACTIONS, event, staleNow);
 
