@@ -104,8 +104,7 @@ public final class KafkaBroker implements AutoCloseable {
                         "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--ignore-formatted"),
                         dataDir);
             }
-            StartOutput output = new StartOutput(dataDir, sizeOf(dataDir.resolve(BROKER_LOG)),
-                    sizeOf(dataDir.resolve(BROKER_OUT)));
+            StartOutput output = StartOutput.from(dataDir);
             ProcessBuilder builder = new ProcessBuilder(
                     javaCommand(classpath, log4j, BrokerMain.class.getName(), config.toString()));
             builder.redirectErrorStream(true);
@@ -202,19 +201,22 @@ public final class KafkaBroker implements AutoCloseable {
             Path log4j = dataDir.resolve("log4j2-tool.properties");
             Files.writeString(log4j, "status = warn\nrootLogger.level = WARN\n");
             Path output = Files.createTempFile(dataDir, "tool-", ".out");
-            List<String> command = javaCommand(brokerClasspath(), log4j, mainClass, args.toArray(String[]::new));
-            Process tool = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            boolean finished = tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                tool.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                List<String> command = javaCommand(brokerClasspath(), log4j, mainClass, args.toArray(String[]::new));
+                Process tool = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(output.toFile()).start();
+                boolean finished = tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!finished) {
+                    tool.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                String printed = Files.readString(output);
+                if (!finished || tool.exitValue() != 0) {
+                    throw new IllegalStateException(mainClass + (finished ? " failed: " : " timed out: ") + printed);
+                }
+                return printed;
+            } finally {
+                Files.deleteIfExists(output); // also when the tool failed or we were interrupted
             }
-            String printed = Files.readString(output);
-            Files.deleteIfExists(output);
-            if (!finished || tool.exitValue() != 0) {
-                throw new IllegalStateException(mainClass + (finished ? " failed: " : " timed out: ") + printed);
-            }
-            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -299,6 +301,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** What the broker wrote since one start: both files are kept across restarts, so each is read from an offset. */
     private record StartOutput(Path dataDir, long logOffset, long outOffset) {
+
+        /** Marks where this start's output begins: the files' current ends. */
+        static StartOutput from(Path dataDir) throws IOException {
+            return new StartOutput(dataDir, sizeOf(dataDir.resolve(BROKER_LOG)), sizeOf(dataDir.resolve(BROKER_OUT)));
+        }
 
         String log() {
             return readFrom(dataDir.resolve(BROKER_LOG), logOffset);

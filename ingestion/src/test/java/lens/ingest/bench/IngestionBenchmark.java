@@ -238,22 +238,10 @@ class IngestionBenchmark {
     /** CPU of each JIT compiler thread by thread id (Linux; elsewhere empty, and the wait above is half a second). */
     private static Map<String, Long> compilerCpuByThread() {
         Map<String, Long> cpu = new java.util.HashMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (!Files.isDirectory(tasks)) {
-            return cpu;
-        }
-        try (var threads = Files.list(tasks)) {
-            threads.forEach(task -> {
-                Map<String, Long> one = new java.util.HashMap<>();
-                addKernelThreadCpu(task, one);
-                one.forEach((name, nanos) -> {
-                    if (name.contains("CompilerThre")) {
-                        cpu.put(task.getFileName().toString(), nanos);
-                    }
-                });
-            });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (KernelThread thread : kernelThreads()) {
+            if (thread.name().contains("CompilerThre")) {
+                cpu.put(thread.id(), thread.cpuNanos());
+            }
         }
         return cpu;
     }
@@ -380,13 +368,9 @@ class IngestionBenchmark {
      */
     private static Map<String, Long> threadCpuByName() {
         Map<String, Long> cpu = new java.util.TreeMap<>();
-        Path tasks = Path.of("/proc/self/task");
-        if (Files.isDirectory(tasks)) {
-            try (var threads = Files.list(tasks)) {
-                threads.forEach(task -> addKernelThreadCpu(task, cpu));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            kernelThreads().forEach(thread -> cpu.merge(thread.name().replaceAll("\\d+", "N"), thread.cpuNanos(),
+                    Long::sum));
             return cpu;
         }
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -401,18 +385,37 @@ class IngestionBenchmark {
         return cpu;
     }
 
-    /** utime + stime of one thread from {@code /proc/self/task/<tid>/stat}, in clock ticks of 10 ms. */
-    private static void addKernelThreadCpu(Path task, Map<String, Long> cpu) {
-        try {
-            String stat = Files.readString(task.resolve("stat"));
-            // the name sits in parentheses and may hold spaces; the counters follow it
-            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            cpu.merge(name.replaceAll("\\d+", "N"), ticks * 10_000_000L, Long::sum);
-        } catch (java.io.IOException | RuntimeException e) {
-            // the thread ended between listing and reading: its CPU is no longer counted anywhere
+    /** One thread of this process as the kernel counts it: id, name (cut to 15 characters), utime + stime. */
+    private record KernelThread(String id, String name, long cpuNanos) {
+    }
+
+    /**
+     * Every thread of this process from {@code /proc/self/task/<tid>/stat} (counters in clock ticks of 10 ms); empty
+     * off Linux. A thread that ends between listing and reading is left out.
+     */
+    private static List<KernelThread> kernelThreads() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return List.of();
         }
+        List<KernelThread> threads = new ArrayList<>();
+        try (var listing = Files.list(tasks)) {
+            listing.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // the name sits in parentheses and may hold spaces; the counters follow it
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    threads.add(new KernelThread(task.getFileName().toString(), name, ticks * 10_000_000L));
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended between listing and reading: its CPU is no longer counted anywhere
+                }
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return threads;
     }
 
     /** Collections and milliseconds spent collecting (pauses and concurrent work as the JVM counts them). */
