@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Not a test: a benchmark, skipped unless {@code -Dlens.bench.events=N} is given. On one broker and one pre-loaded
@@ -61,20 +62,10 @@ class IngestionBenchmark {
         Topic topic = Topic.USER_INTERACTIONS;
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("broker"))) {
             broker.createTopics(List.of(topic.topicName(), topic.deadLetterTopic()), partitions);
-            long hourStart = System.currentTimeMillis() - 6 * 3_600_000L;
             long loadStart = System.nanoTime();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                    ProducerConfig.ACKS_CONFIG, "1"), new ByteArraySerializer(), new ByteArraySerializer())) {
-                for (int i = 0; i < total; i++) {
-                    // five hours of events, in order per partition, like a backlog of real traffic
-                    long ts = hourStart + (long) i * (5 * 3_600_000L) / total;
-                    producer.send(new ProducerRecord<>(topic.topicName(), i % partitions, null,
-                            TestEvents.json(TestEvents.view("b-" + i, ts, i % 10_007))));
-                }
-                producer.flush();
-            }
+            // five hours of events, in order per partition, like a backlog of real traffic
+            preload(broker.bootstrapServers(), topic, partitions, total, "b-",
+                    System.currentTimeMillis() - 6 * 3_600_000L, 5 * 3_600_000L);
             double loadSeconds = seconds(loadStart);
             System.out.printf("%n[bench] pre-loaded %,d events into %d partitions in %.1f s%n", total, partitions,
                     loadSeconds);
@@ -109,13 +100,7 @@ class IngestionBenchmark {
             for (int run = 1; run <= runs; run++) {
                 Path lake = work.resolve("lake-" + run);
                 try (ConfigurableApplicationContext app = Ingesters.startWithConsumersStopped(broker.bootstrapServers(),
-                        lake,
-                        "lens.ingest.group-id=bench-" + run, "lens.ingest.instance-id=bench-" + run,
-                        "lens.ingest.topics=" + topic.topicName(), "lens.ingest.idle-timeout=" + idleTimeout,
-                        "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s", "lens.ingest.consumers=" + consumers,
-                        "lens.ingest.max-poll-records=" + maxPollRecords(), "logging.level.lens.ingest=WARN",
-                        // why the group rebalanced, if it does mid-run (an 11 s stall of the live phase was seen)
-                        "logging.level.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=INFO")) {
+                        lake, ingesterProperties("bench-" + run, topic, idleTimeout, consumers))) {
                     IngestionStatus status = app.getBean(IngestionStatus.class);
                     double rate = landWholeTopic(app, topic, total, consumers, run, run == runs);
                     ingestRate = Math.max(ingestRate, rate);
@@ -140,21 +125,37 @@ class IngestionBenchmark {
             }
             System.out.printf("[bench] peak RSS of this JVM (producer, consumer, ingester): %s%n", peakRss());
 
-            if (!Boolean.parseBoolean(System.getProperty("lens.bench.spark", "true"))) {
+            double sparkRate = Double.NaN;
+            if (Boolean.parseBoolean(System.getProperty("lens.bench.spark", "true"))) {
+                StructuredStreamingBaseline.Result spark = StructuredStreamingBaseline.run(broker.bootstrapServers(),
+                        topic, work);
+                sparkRate = spark.rows() / spark.seconds(); // the topic now also holds the live phase
+                System.out.printf("[bench] Spark Structured Streaming (Kafka source -> Parquet sink, AvailableNow, "
+                        + "local[2]): %,d rows in %.1f s = %,.0f events/s (+ %.1f s SparkSession start)%n", spark.rows(),
+                        spark.seconds(), sparkRate, spark.sessionSeconds());
+                System.out.printf("[bench] peak RSS of this JVM after Spark: %s%n", peakRss());
+            } else {
                 // development only (profiling the ingester): the published figures always include the Spark leg
                 System.out.println("[bench] Spark leg skipped (-Dlens.bench.spark=false)");
-                return;
             }
-            StructuredStreamingBaseline.Result spark = StructuredStreamingBaseline.run(broker.bootstrapServers(),
-                    topic, work);
-            double sparkRate = spark.rows() / spark.seconds(); // the topic now also holds the live phase
-            System.out.printf("[bench] Spark Structured Streaming (Kafka source -> Parquet sink, AvailableNow, local[2]): "
-                    + "%,d rows in %.1f s = %,.0f events/s (+ %.1f s SparkSession start)%n", spark.rows(),
-                    spark.seconds(), sparkRate, spark.sessionSeconds());
-            System.out.printf("[bench] ratios: ingester/raw consumer %.2f, ingester/Spark Structured Streaming %.2f%n",
-                    ingestRate / rawRate, ingestRate / sparkRate);
-            System.out.printf("[bench] peak RSS of this JVM after Spark: %s%n", peakRss());
+
+            // last, as it appends to the topic the legs above read whole
+            double continuous = continuousLeg(broker.bootstrapServers(), topic, partitions, total,
+                    Integer.getInteger("lens.bench.continuous-rounds", runs), idleTimeout, consumers);
+            System.out.printf("[bench] ratios: ingester/raw consumer %.2f (fresh ingesters), %.2f (one running ingester); "
+                    + "ingester/Spark Structured Streaming %.2f (fresh ingesters)%n", ingestRate / rawRate, continuous,
+                    ingestRate / sparkRate);
         }
+    }
+
+    private static String[] ingesterProperties(String name, Topic topic, String idleTimeout, int consumers) {
+        return new String[] {
+                "lens.ingest.group-id=" + name, "lens.ingest.instance-id=" + name,
+                "lens.ingest.topics=" + topic.topicName(), "lens.ingest.idle-timeout=" + idleTimeout,
+                "lens.ingest.grace=5m", "lens.ingest.max-file-age=2s", "lens.ingest.consumers=" + consumers,
+                "lens.ingest.max-poll-records=" + maxPollRecords(), "logging.level.lens.ingest=WARN",
+                // why the group rebalanced, if it does mid-run (an 11 s stall of the live phase was seen)
+                "logging.level.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=INFO"};
     }
 
     /** The ingester's batch size; {@code -Dlens.bench.max-poll-records}, default the product's default. */
@@ -178,30 +179,29 @@ class IngestionBenchmark {
         long[] gcBefore = gc();
         long brokerCpu = brokerCpuNanos();
         app.getBean("ingestContainer", Lifecycle.class).start(); // timed from here: consumers made, group joined
-        boolean measured = last; // the sampler and the profiler watch the last run only
-        WallClockSampler sampler = WallClockSampler.startIf(measured && Boolean.getBoolean("lens.bench.sample"));
+        // the sampler watches the last run only
+        WallClockSampler sampler = WallClockSampler.startIf(last && Boolean.getBoolean("lens.bench.sample"));
         StringBuilder timeline = new StringBuilder();
         long allConsumedAt = 0;
-        try (Recording profile = measured ? startProfile() : null) {
-            long nextTick = start + 1_000_000_000L;
-            while (status.landed(topic) < total) {
-                Thread.sleep(5);
-                long now = System.nanoTime();
-                long consumed = consumed(registry, topic);
-                if (allConsumedAt == 0 && consumed >= total) {
-                    allConsumedAt = now;
-                }
-                if (now >= nextTick) {
-                    timeline.append(String.format(" %,d/%,d", consumed / 1000, status.landed(topic) / 1000));
-                    nextTick += 1_000_000_000L;
-                }
+        long nextTick = start + 1_000_000_000L;
+        while (status.landed(topic) < total) {
+            Thread.sleep(5);
+            long now = System.nanoTime();
+            long consumed = consumed(registry, topic);
+            if (allConsumedAt == 0 && consumed >= total) {
+                allConsumedAt = now;
             }
-            stopProfile(profile);
+            if (now >= nextTick) {
+                timeline.append(String.format(" %,d/%,d", consumed / 1000, status.landed(topic) / 1000));
+                nextTick += 1_000_000_000L;
+            }
         }
         double seconds = seconds(start);
         double rate = total / seconds;
-        System.out.printf("[bench] ingester run %d (%d consumer threads): %,.0f events/s landed in %.1f s, %s; %s%n",
-                run, consumers, rate, seconds, cpuPerEvent(cpu, start, total), brokerCpuPerEvent(brokerCpu, total));
+        long uptimeEnd = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        System.out.printf("[bench] ingester run %d (%d consumer threads): %,.0f events/s landed in %.1f s, %s; %s "
+                + "(JVM uptime %.3f-%.3f s)%n", run, consumers, rate, seconds, cpuPerEvent(cpu, start, total),
+                brokerCpuPerEvent(brokerCpu, total), (uptimeEnd - seconds * 1000) / 1000, uptimeEnd / 1000.0);
         System.out.printf("[bench]   thousands consumed/landed after each second:%s; all consumed after %.1f s%n",
                 timeline, (allConsumedAt - start) / 1e9);
         System.out.printf("[bench]   threads' CPU: %s%s%n", threadCpu(threadCpuBefore), gcSince(gcBefore));
@@ -262,32 +262,156 @@ class IngestionBenchmark {
     }
 
     private static double rawConsumerRate(String bootstrap, Topic topic, int partitions, int total) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        try (KafkaConsumer<byte[], byte[]> consumer = bareConsumer(bootstrap)) {
+            List<TopicPartition> tps = partitionsOf(topic, partitions);
+            consumer.assign(tps);
+            consumer.seekToBeginning(tps);
+            return readRate(consumer, total);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> bareConsumer(String bootstrap) {
+        return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
                 // the ingester's fetch settings, so the baseline is not held back by smaller fetches
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024, ConsumerConfig.RECEIVE_BUFFER_CONFIG, -1,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                tps.add(new TopicPartition(topic.topicName(), p));
-            }
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
-            long start = System.nanoTime();
-            long count = 0;
-            long bytes = 0;
-            while (count < total) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
-                for (var record : records) {
-                    bytes += record.value().length;
-                    count++;
-                }
-            }
-            double rate = count / seconds(start);
-            System.out.printf("[bench] raw consumer read %,d events (%,d MB) in %.1f s%n", count, bytes >> 20, seconds(start));
-            return rate;
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitionsOf(Topic topic, int partitions) {
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            tps.add(new TopicPartition(topic.topicName(), p));
         }
+        return tps;
+    }
+
+    /** Reads {@code total} records from where the consumer is positioned: its rate. */
+    private static double readRate(KafkaConsumer<byte[], byte[]> consumer, int total) {
+        long start = System.nanoTime();
+        long count = 0;
+        long bytes = 0;
+        while (count < total) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+            for (var record : records) {
+                bytes += record.value().length;
+                count++;
+            }
+        }
+        double rate = count / seconds(start);
+        System.out.printf("[bench] raw consumer read %,d events (%,d MB) in %.1f s%n", count, bytes >> 20, seconds(start));
+        return rate;
+    }
+
+    /** Appends {@code total} view events, round-robin over the partitions, stamped evenly over {@code spanMillis}. */
+    private static void preload(String bootstrap, Topic topic, int partitions, int total, String idPrefix,
+                                long firstTimestamp, long spanMillis) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.ACKS_CONFIG, "1"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < total; i++) {
+                long ts = firstTimestamp + (long) i * spanMillis / total;
+                producer.send(new ProducerRecord<>(topic.topicName(), i % partitions, null,
+                        TestEvents.json(TestEvents.view(idPrefix + i, ts, i % 10_007))));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * The ingester as it runs in production: one instance, long started, catching up a backlog. The landings above
+     * each start a fresh ingester, and even the fifth still spends a large share of its CPU in the JIT compiler
+     * (the group protocol, the Parquet footer, Hadoop and Spring paths reach their thresholds a landing at a time);
+     * a running ingester has paid that once. This one first lands what the topic holds (untimed). Then each round
+     * pauses its consumers, appends {@code total} new events stamped over the last ten seconds (so no hour is late),
+     * reads exactly them with a long-lived bare consumer, then resumes the ingester and times it until they are
+     * landed. Best round of each.
+     */
+    private double continuousLeg(String bootstrap, Topic topic, int partitions, int total, int rounds,
+                                 String idleTimeout, int consumers) throws Exception {
+        if (rounds < 1) {
+            return Double.NaN;
+        }
+        long held;
+        try (KafkaConsumer<byte[], byte[]> consumer = bareConsumer(bootstrap)) {
+            held = consumer.endOffsets(partitionsOf(topic, partitions)).values().stream().mapToLong(Long::longValue).sum();
+        }
+        try (ConfigurableApplicationContext app = Ingesters.start(bootstrap, work.resolve("lake-continuous"),
+                ingesterProperties("bench-continuous", topic, idleTimeout, consumers))) {
+            // first it lands what the topic holds (a fresh landing, untimed), then it keeps running
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (status.landed(topic) < held && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (status.landed(topic) < held || !status.awaitQuiescent(Duration.ofMinutes(5))) {
+                throw new IllegalStateException("the running ingester did not land the topic's " + held + " events");
+            }
+            return continuousRounds(app, bootstrap, topic, partitions, total, rounds);
+        }
+    }
+
+    private static double continuousRounds(ConfigurableApplicationContext app, String bootstrap, Topic topic,
+                                           int partitions, int total, int rounds) throws Exception {
+        MessageListenerContainer container = app.getBean("ingestContainer", MessageListenerContainer.class);
+        IngestionStatus status = app.getBean(IngestionStatus.class);
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
+        double rawRate = 0;
+        double ingestRate = 0;
+        try (KafkaConsumer<byte[], byte[]> raw = bareConsumer(bootstrap)) {
+            List<TopicPartition> tps = partitionsOf(topic, partitions);
+            raw.assign(tps);
+            for (int round = 1; round <= rounds; round++) {
+                // the profiler watches the last round; started this early, its own start-up is not in the timing
+                Recording profile = round == rounds ? startProfile() : null;
+                container.pause();
+                long pauseDeadline = System.nanoTime() + 30_000_000_000L;
+                while (!container.isContainerPaused() && System.nanoTime() < pauseDeadline) {
+                    Thread.sleep(10);
+                }
+                Map<TopicPartition, Long> from = raw.endOffsets(tps);
+                long before = status.landed(topic);
+                preload(bootstrap, topic, partitions, total, "c" + round + "-", System.currentTimeMillis() - 10_000L,
+                        10_000L);
+
+                awaitCompilerQuiet();
+                tps.forEach(tp -> raw.seek(tp, from.get(tp)));
+                long rawCpu = cpuNanos();
+                long rawStart = System.nanoTime();
+                double rawRound = readRate(raw, total);
+                System.out.printf("[bench] continuous round %d, raw consumer: %,.0f events/s, %s%n", round, rawRound,
+                        cpuPerEvent(rawCpu, rawStart, total));
+                rawRate = Math.max(rawRate, rawRound);
+
+                awaitCompilerQuiet();
+                long cpu = cpuNanos();
+                Map<String, Long> threadCpuBefore = threadCpuByName();
+                long consumedBefore = consumed(registry, topic);
+                long allConsumedAt = 0;
+                long start = System.nanoTime();
+                container.resume();
+                while (status.landed(topic) < before + total) {
+                    Thread.sleep(5);
+                    if (allConsumedAt == 0 && consumed(registry, topic) >= consumedBefore + total) {
+                        allConsumedAt = System.nanoTime();
+                    }
+                }
+                double seconds = seconds(start);
+                stopProfile(profile);
+                double landedRate = total / seconds;
+                System.out.printf("[bench] continuous round %d, ingester: %,.0f events/s landed in %.2f s (all consumed "
+                        + "after %.2f s), %s%n", round, landedRate, seconds, (allConsumedAt - start) / 1e9,
+                        cpuPerEvent(cpu, start, total));
+                System.out.printf("[bench]   threads' CPU: %s%n", threadCpu(threadCpuBefore));
+                ingestRate = Math.max(ingestRate, landedRate);
+            }
+        }
+        System.out.printf("[bench] continuous ingester (one warm instance, backlogs of %,d): %,.0f events/s against "
+                + "the bare consumer's %,.0f on the same events (best of %d): ratio %.2f%n", total, ingestRate, rawRate,
+                rounds, ingestRate / rawRate);
+        return ingestRate / rawRate;
     }
 
     /** Events stamped with their publish time at 2000/s for 15 s; delay = file's last-modified time minus that stamp. */
@@ -321,7 +445,7 @@ class IngestionBenchmark {
         return delays;
     }
 
-    /** {@code -Dlens.bench.jfr=FILE} records a JFR profile of the ingester leg only (development). */
+    /** {@code -Dlens.bench.jfr=FILE} records a JFR profile of the running ingester's last round (development). */
     private static Recording startProfile() throws Exception {
         if (System.getProperty("lens.bench.jfr") == null) {
             return null;

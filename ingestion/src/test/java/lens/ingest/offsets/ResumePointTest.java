@@ -42,4 +42,16 @@ class ResumePointTest {
         assertThat(filter.alreadyQuarantined(13)).isFalse();
         assertThat(ReplayFilter.nothingLanded().alreadyLanded(eight, 0)).isFalse();
     }
+
+    @Test
+    void givenTwoHoursLanded_whenReplaying_thenEachHourKeepsItsOwnBound_andOffsetsPastBothAreNew() {
+        EventHour eight = EventHour.parse("2026-11-29T08");
+        EventHour nine = eight.plusHours(1);
+        ReplayFilter filter = new ReplayFilter(Map.of(eight, 40L, nine, 57L), -1);
+        assertThat(filter.alreadyLanded(eight, 40)).isTrue();
+        assertThat(filter.alreadyLanded(eight, 41)).as("below nine's bound, above eight's").isFalse();
+        assertThat(filter.alreadyLanded(nine, 57)).isTrue();
+        assertThat(filter.alreadyLanded(nine, 58)).isFalse();
+        assertThat(filter.alreadyLanded(nine.plusHours(1), 30)).as("an hour with no file").isFalse();
+    }
 }
