@@ -104,6 +104,16 @@ public record IngestProperties(
         return idleTimeout.compareTo(second) < 0 ? idleTimeout : second;
     }
 
+    /**
+     * How long a poll waits when no record comes. Idleness is checked between polls, so a partition that went idle
+     * is noticed up to one poll timeout late: a quarter of the check interval keeps that small (a whole interval
+     * made a 200 ms idle timeout fire after up to 400 ms). Records end a poll at once, so this costs only wake-ups
+     * while idle.
+     */
+    public Duration pollTimeout() {
+        return idleCheckInterval().dividedBy(4);
+    }
+
     private static String defaultInstanceId() {
         String host;
         try {

@@ -117,7 +117,7 @@ public class IngestionConfiguration {
         container.setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
         container.setIdleEventInterval(ingest.idleCheckInterval().toMillis());
         container.setIdlePartitionEventInterval(ingest.idleCheckInterval().toMillis());
-        container.setPollTimeout(Math.min(1000, ingest.idleCheckInterval().toMillis()));
+        container.setPollTimeout(ingest.pollTimeout().toMillis());
         container.setShutdownTimeout(60_000);
         ConcurrentMessageListenerContainer<byte[], byte[]> listenerContainer =
                 new ConcurrentMessageListenerContainer<>(consumers, container);

@@ -67,4 +67,15 @@ class IngestPropertiesTest {
         assertThat(config).containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 700)
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 45_000);
     }
+
+    @Test
+    void givenAnIdleTimeout_thenIdlenessIsCheckedAtMostASecondApart_andAPollWaitsAQuarterOfThat() {
+        IngestProperties quick = bind(Map.of("lens.ingest.idle-timeout", "200ms"));
+        IngestProperties usual = bind(Map.of());
+
+        assertThat(quick.idleCheckInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(quick.pollTimeout()).isEqualTo(Duration.ofMillis(50));
+        assertThat(usual.idleCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(usual.pollTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
 }

@@ -43,9 +43,11 @@ class ParquetCodecBenchmark {
         }
         Configuration conf = new Configuration();
         FileSystem fs = FileSystem.getLocal(conf);
-        List<CompressionCodecName> codecs = List.of(CompressionCodecName.SNAPPY, CompressionCodecName.UNCOMPRESSED,
-                CompressionCodecName.ZSTD, CompressionCodecName.GZIP);
-        for (int round = 0; round < 3; round++) { // round 0 warms the JIT up
+        // -Dlens.bench.codec.codecs=SNAPPY and more rounds compare two versions of the writer on one codec
+        List<CompressionCodecName> codecs = java.util.Arrays.stream(System.getProperty("lens.bench.codec.codecs",
+                "SNAPPY,UNCOMPRESSED,ZSTD,GZIP").split(",")).map(CompressionCodecName::valueOf).toList();
+        int rounds = Integer.getInteger("lens.bench.codec.rounds", 2);
+        for (int round = 0; round <= rounds; round++) { // round 0 warms the JIT up
             for (CompressionCodecName codec : codecs) {
                 Path file = dir.resolve(codec + "-" + round + ".parquet");
                 long t0 = System.nanoTime();
