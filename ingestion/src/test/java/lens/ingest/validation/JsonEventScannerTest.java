@@ -103,6 +103,22 @@ class JsonEventScannerTest {
     }
 
     @Test
+    void givenStringsOfEveryLengthUpTo26_withAnEscapeAControlOrAWideCharacterAnywhere_thenEachIsReadOrDeferredAsJacksonWould() {
+        for (int length = 0; length <= 26; length++) {
+            String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, length);
+            assertThat(readString(withTail(plain))).as(plain).isEqualTo(plain);
+            for (int at = 0; at < length; at++) {
+                for (String odd : List.of("\\n", "\t", "\u0000", "\u00e9", "\u20ac", "\ud83d\ude00", "\u007f")) {
+                    String text = plain.substring(0, at) + odd + plain.substring(at);
+                    boolean deferred = odd.startsWith("\\") || odd.charAt(0) < 0x20;
+                    assertThat(readString(withTail(text))).as(text).isEqualTo(deferred ? null : text);
+                }
+            }
+        }
+        assertThat(readString("\"abcdefghij".getBytes(StandardCharsets.UTF_8))).as("unterminated").isNull();
+    }
+
+    @Test
     void givenEscapesOrControlCharactersInAString_whenRead_thenTheyAreDeferred() {
         for (String string : List.of("\"a\\nb\"", "\"\\u0041\"", "\"\\\"\"", "\"a\tb\"", "\"a\u0000b\"", "\"a\u001fb\"",
                 "\"unterminated", "\"")) {
@@ -221,6 +237,11 @@ class JsonEventScannerTest {
         System.arraycopy(sequence, 0, json, 1, sequence.length);
         json[json.length - 1] = '"';
         return json;
+    }
+
+    /** A quoted string followed by more of an event, so the scanner has whole words to read past its end. */
+    private static byte[] withTail(String text) {
+        return ("\"" + text + "\",\"userId\":12345678,\"movieId\":1}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean containsQuoteOrBackslashOrControl(byte[] sequence) {
