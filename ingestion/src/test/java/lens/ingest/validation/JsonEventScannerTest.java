@@ -239,7 +239,7 @@ class JsonEventScannerTest {
         return json;
     }
 
-    /** A quoted string followed by more of an event, so the scanner has whole words to read past its end. */
+    /** A quoted string followed by more of an event, as it stands in a payload. */
     private static byte[] withTail(String text) {
         return ("\"" + text + "\",\"userId\":12345678,\"movieId\":1}").getBytes(StandardCharsets.UTF_8);
     }
