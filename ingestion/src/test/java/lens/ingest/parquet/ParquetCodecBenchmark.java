@@ -45,7 +45,7 @@ class ParquetCodecBenchmark {
         FileSystem fs = FileSystem.getLocal(conf);
         // -Dlens.bench.codec.codecs=SNAPPY and more rounds compare two versions of the writer on one codec
         List<CompressionCodecName> codecs = java.util.Arrays.stream(System.getProperty("lens.bench.codec.codecs",
-                "SNAPPY,UNCOMPRESSED,ZSTD,GZIP").split(",")).map(CompressionCodecName::valueOf).toList();
+                "SNAPPY,UNCOMPRESSED,ZSTD,GZIP").split(",")).map(String::trim).map(CompressionCodecName::valueOf).toList();
         int rounds = Integer.getInteger("lens.bench.codec.rounds", 2);
         for (int round = 0; round <= rounds; round++) { // round 0 warms the JIT up
             for (CompressionCodecName codec : codecs) {

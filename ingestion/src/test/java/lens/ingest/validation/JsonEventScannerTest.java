@@ -107,7 +107,7 @@ class JsonEventScannerTest {
         for (int length = 0; length <= 26; length++) {
             String plain = "abcdefghijklmnopqrstuvwxyz".substring(0, length);
             assertThat(readString(withTail(plain))).as(plain).isEqualTo(plain);
-            for (int at = 0; at < length; at++) {
+            for (int at = 0; at <= length; at++) { // up to right before the closing quote
                 for (String odd : List.of("\\n", "\t", "\u0000", "\u00e9", "\u20ac", "\ud83d\ude00", "\u007f")) {
                     String text = plain.substring(0, at) + odd + plain.substring(at);
                     boolean deferred = odd.startsWith("\\") || odd.charAt(0) < 0x20;
@@ -115,7 +115,6 @@ class JsonEventScannerTest {
                 }
             }
         }
-        assertThat(readString("\"abcdefghij".getBytes(StandardCharsets.UTF_8))).as("unterminated").isNull();
     }
 
     @Test
