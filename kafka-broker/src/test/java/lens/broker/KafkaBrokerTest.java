@@ -120,6 +120,7 @@ class KafkaBrokerTest {
 
             try (KafkaBroker broker = KafkaBroker.start(dir, portsFirstTakenThenFree)) {
                 assertThat(handedOut.get()).as("ports asked for: two tries of two").isEqualTo(4);
+                assertThat(broker.bootstrapServers()).isNotEqualTo("127.0.0.1:" + squatter.getLocalPort());
                 broker.createTopics(List.of("probe"), 1);
             }
         }

@@ -352,10 +352,8 @@ class IngestionBenchmark {
     }
 
     private static PairedRatios continuousRounds(ConfigurableApplicationContext app, String bootstrap, Topic topic,
-                                           int partitions, int total, int rounds) throws Exception {
+                                                 int partitions, int total, int rounds) throws Exception {
         MessageListenerContainer container = app.getBean("ingestContainer", MessageListenerContainer.class);
-        IngestionStatus status = app.getBean(IngestionStatus.class);
-        MeterRegistry registry = app.getBean(MeterRegistry.class);
         double rawRate = 0;
         double ingestRate = 0;
         List<Double> pairedRatios = new ArrayList<>();
@@ -370,16 +368,8 @@ class IngestionBenchmark {
                 if (!counted) {
                     System.out.printf("[bench] continuous round %d is profiled (JFR) and not counted%n", round);
                 }
-                container.pause();
-                long pauseDeadline = System.nanoTime() + 30_000_000_000L;
-                while (!container.isContainerPaused()) {
-                    if (System.nanoTime() > pauseDeadline) {
-                        throw new IllegalStateException("the ingester's consumers did not pause within 30 s");
-                    }
-                    Thread.sleep(10);
-                }
+                pauseConsumers(container);
                 Map<TopicPartition, Long> from = raw.endOffsets(tps);
-                long before = status.landed(topic);
                 preload(bootstrap, topic, partitions, total, "c" + round + "-", System.currentTimeMillis() - 10_000L,
                         10_000L);
 
@@ -390,40 +380,10 @@ class IngestionBenchmark {
                 double rawRound = readRate(raw, total);
                 System.out.printf("[bench] continuous round %d, raw consumer: %,.0f events/s, %s%n", round, rawRound,
                         cpuPerEvent(rawCpu, rawStart, total));
-                rawRate = counted ? Math.max(rawRate, rawRound) : rawRate;
 
-                double seconds;
-                long allConsumedAt = 0;
-                long cpu;
-                long start;
-                Map<String, Long> threadCpuBefore;
-                try (Recording profile = counted ? null : startProfile()) {
-                    awaitCompilerQuiet();
-                    cpu = cpuNanos();
-                    threadCpuBefore = threadCpuByName();
-                    long consumedBefore = consumed(registry, topic);
-                    start = System.nanoTime();
-                    long deadline = start + 600_000_000_000L;
-                    container.resume();
-                    while (status.landed(topic) < before + total) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("round " + round + " did not land in 10 minutes");
-                        }
-                        Thread.sleep(5);
-                        if (allConsumedAt == 0 && consumed(registry, topic) >= consumedBefore + total) {
-                            allConsumedAt = System.nanoTime();
-                        }
-                    }
-                    seconds = seconds(start);
-                    stopProfile(profile);
-                }
-                allConsumedAt = allConsumedAt == 0 ? System.nanoTime() : allConsumedAt; // landed in the same step
-                double landedRate = total / seconds;
-                System.out.printf("[bench] continuous round %d, ingester: %,.0f events/s landed in %.2f s (all consumed "
-                        + "after %.2f s), %s%n", round, landedRate, seconds, (allConsumedAt - start) / 1e9,
-                        cpuPerEvent(cpu, start, total));
-                System.out.printf("[bench]   threads' CPU: %s%n", threadCpu(threadCpuBefore));
+                double landedRate = resumeAndTimeLanding(app, container, topic, total, round, !counted);
                 if (counted) {
+                    rawRate = Math.max(rawRate, rawRound);
                     ingestRate = Math.max(ingestRate, landedRate);
                     pairedRatios.add(landedRate / rawRound);
                 }
@@ -431,15 +391,70 @@ class IngestionBenchmark {
         }
         // a round's two legs run seconds apart on the same events: their ratio is the least touched by the machine's
         // drift, so the median of those is printed beside the ratio of the best runs
-        List<Double> sorted = new ArrayList<>(pairedRatios);
-        Collections.sort(sorted);
-        int middle = sorted.size() / 2;
-        double medianRatio = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        double medianRatio = median(pairedRatios);
         System.out.printf("[bench] continuous ingester (one warm instance, backlogs of %,d): %,.0f events/s against "
                 + "the bare consumer's %,.0f on the same events (best of %d): ratio %.2f; per round %s, median %.2f%n",
                 total, ingestRate, rawRate, rounds, ingestRate / rawRate,
                 pairedRatios.stream().map(r -> String.format("%.2f", r)).toList(), medianRatio);
         return new PairedRatios(ingestRate / rawRate, medianRatio);
+    }
+
+    /** Pauses the ingester's consumers and waits until every one of them has. */
+    private static void pauseConsumers(MessageListenerContainer container) throws InterruptedException {
+        container.pause();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!container.isContainerPaused()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ingester's consumers did not pause within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Resumes the paused ingester and times it until the {@code total} events appended meanwhile are landed; prints
+     * the rate, when all were consumed, and the CPU it took. Nothing lands while the consumers are paused, so the
+     * counts read before resuming are where the round starts.
+     */
+    private static double resumeAndTimeLanding(ConfigurableApplicationContext app, MessageListenerContainer container,
+                                               Topic topic, int total, int round, boolean profiled) throws Exception {
+        IngestionStatus status = app.getBean(IngestionStatus.class);
+        MeterRegistry registry = app.getBean(MeterRegistry.class);
+        long landedTarget = status.landed(topic) + total;
+        long consumedTarget = consumed(registry, topic) + total;
+        // started before the JIT wait, as JFR's start makes the JIT recompile
+        try (Recording profile = profiled ? startProfile() : null) {
+            awaitCompilerQuiet();
+            long cpu = cpuNanos();
+            Map<String, Long> threadCpuBefore = threadCpuByName();
+            long start = System.nanoTime();
+            long deadline = start + 600_000_000_000L;
+            long allConsumedAt = 0;
+            container.resume();
+            while (status.landed(topic) < landedTarget) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("round " + round + " did not land in 10 minutes");
+                }
+                Thread.sleep(5);
+                if (allConsumedAt == 0 && consumed(registry, topic) >= consumedTarget) {
+                    allConsumedAt = System.nanoTime();
+                }
+            }
+            double seconds = seconds(start);
+            stopProfile(profile);
+            allConsumedAt = allConsumedAt == 0 ? System.nanoTime() : allConsumedAt; // landed in the same step
+            System.out.printf("[bench] continuous round %d, ingester: %,.0f events/s landed in %.2f s (all consumed "
+                    + "after %.2f s), %s%n", round, total / seconds, seconds, (allConsumedAt - start) / 1e9,
+                    cpuPerEvent(cpu, start, total));
+            System.out.printf("[bench]   threads' CPU: %s%n", threadCpu(threadCpuBefore));
+            return total / seconds;
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** The running ingester against the bare consumer: best round against best round, and the median round's. */
@@ -478,11 +493,8 @@ class IngestionBenchmark {
         return delays;
     }
 
-    /** {@code -Dlens.bench.jfr=FILE} records a JFR profile of the running ingester's last round (development). */
+    /** {@code -Dlens.bench.jfr=FILE} records a JFR profile of an extra, uncounted round of the running ingester. */
     private static Recording startProfile() throws Exception {
-        if (System.getProperty("lens.bench.jfr") == null) {
-            return null;
-        }
         Recording recording = new Recording(Configuration.getConfiguration("profile"));
         recording.start();
         return recording;
