@@ -348,6 +348,27 @@ class FastPathValidatorTest {
     }
 
     @Test
+    void givenBlankEventIds_whenValidatedByBoth_thenTheVerdictsAreEqual_andOnlyNonBlankOnesTakeTheFastPath() {
+        // Unicode's spaces count as blank, as String.isBlank has it; U+00A0 (no-break space) does not
+        List<Case> cases = new ArrayList<>();
+        for (String blank : List.of(" ", "   ", "\u3000", " \u2003", "\u2028")) {
+            cases.add(Case.deferred(Topic.USER_INTERACTIONS, eventWithId(blank)));
+        }
+        cases.add(Case.clean(Topic.USER_INTERACTIONS, eventWithId("\u00a0")));
+        cases.add(Case.clean(Topic.USER_INTERACTIONS, eventWithId(" \u3000x")));
+
+        for (Case c : cases) {
+            assertSameVerdict(c, canonical.validate(c.topic(), c.payload()), fast.validate(c.topic(), c.payload()));
+            assertThat(fast.tryFastPath(c.topic(), c.payload()) != null).as(c.text()).isEqualTo(c.kind() == Kind.CLEAN);
+        }
+    }
+
+    private static String eventWithId(String eventId) {
+        return "{\"eventId\":\"" + eventId + "\",\"timestamp\":" + T
+                + ",\"userId\":7,\"movieId\":42,\"interactionType\":\"VIEW\"}";
+    }
+
+    @Test
     void givenCleanEventsCutShortAtEveryByte_whenValidated_thenTheFastPathNeverAcceptsThem() {
         for (Case clean : List.of(Case.clean(Topic.USER_INTERACTIONS, RICH_INTERACTION),
                 Case.clean(Topic.RECOMMENDATION_RESPONSES, RICH_RESPONSE), Case.clean(Topic.MODEL_METRICS, RICH_METRIC),
