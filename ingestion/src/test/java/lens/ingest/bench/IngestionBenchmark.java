@@ -440,9 +440,10 @@ class IngestionBenchmark {
                     allConsumedAt = System.nanoTime();
                 }
             }
-            double seconds = seconds(start);
+            long end = System.nanoTime();
+            double seconds = (end - start) / 1e9;
             stopProfile(profile);
-            allConsumedAt = allConsumedAt == 0 ? System.nanoTime() : allConsumedAt; // landed in the same step
+            allConsumedAt = allConsumedAt == 0 ? end : allConsumedAt; // consumed and landed within one check
             System.out.printf("[bench] continuous round %d, ingester: %,.0f events/s landed in %.2f s (all consumed "
                     + "after %.2f s), %s%n", round, total / seconds, seconds, (allConsumedAt - start) / 1e9,
                     cpuPerEvent(cpu, start, total));

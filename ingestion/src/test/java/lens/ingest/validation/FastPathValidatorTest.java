@@ -333,34 +333,31 @@ class FastPathValidatorTest {
 
     @Test
     void givenTheCorpus_whenValidatedByBoth_thenTheVerdictsAreEqual_andCleanEventsTakeTheFastPath() {
-        for (Case c : corpus()) {
-            Validation expected = canonical.validate(c.topic(), c.payload());
-            Validation actual = fast.validate(c.topic(), c.payload());
+        corpus().forEach(this::assertJudgedAlike);
+    }
 
-            assertSameVerdict(c, expected, actual);
-            if (c.kind() == Kind.CLEAN) {
-                assertThat(expected).as(c.text()).isInstanceOf(Validation.Valid.class);
-                assertThat(fast.tryFastPath(c.topic(), c.payload())).as(c.text()).isNotNull();
-            } else if (c.kind() == Kind.DEFERRED) {
-                assertThat(fast.tryFastPath(c.topic(), c.payload())).as(c.text()).isNull();
-            }
+    /** Both validators give the same verdict; a clean case is valid and the fast path's own, a deferred one is not. */
+    private void assertJudgedAlike(Case c) {
+        Validation expected = canonical.validate(c.topic(), c.payload());
+        Validation actual = fast.validate(c.topic(), c.payload());
+
+        assertSameVerdict(c, expected, actual);
+        if (c.kind() == Kind.CLEAN) {
+            assertThat(expected).as(c.text()).isInstanceOf(Validation.Valid.class);
+            assertThat(fast.tryFastPath(c.topic(), c.payload())).as(c.text()).isNotNull();
+        } else if (c.kind() == Kind.DEFERRED) {
+            assertThat(fast.tryFastPath(c.topic(), c.payload())).as(c.text()).isNull();
         }
     }
 
     @Test
     void givenBlankEventIds_whenValidatedByBoth_thenTheVerdictsAreEqual_andOnlyNonBlankOnesTakeTheFastPath() {
         // Unicode's spaces count as blank, as String.isBlank has it; U+00A0 (no-break space) does not
-        List<Case> cases = new ArrayList<>();
         for (String blank : List.of(" ", "   ", "\u3000", " \u2003", "\u2028")) {
-            cases.add(Case.deferred(Topic.USER_INTERACTIONS, eventWithId(blank)));
+            assertJudgedAlike(Case.deferred(Topic.USER_INTERACTIONS, eventWithId(blank)));
         }
-        cases.add(Case.clean(Topic.USER_INTERACTIONS, eventWithId("\u00a0")));
-        cases.add(Case.clean(Topic.USER_INTERACTIONS, eventWithId(" \u3000x")));
-
-        for (Case c : cases) {
-            assertSameVerdict(c, canonical.validate(c.topic(), c.payload()), fast.validate(c.topic(), c.payload()));
-            assertThat(fast.tryFastPath(c.topic(), c.payload()) != null).as(c.text()).isEqualTo(c.kind() == Kind.CLEAN);
-        }
+        assertJudgedAlike(Case.clean(Topic.USER_INTERACTIONS, eventWithId("\u00a0")));
+        assertJudgedAlike(Case.clean(Topic.USER_INTERACTIONS, eventWithId(" \u3000x")));
     }
 
     private static String eventWithId(String eventId) {

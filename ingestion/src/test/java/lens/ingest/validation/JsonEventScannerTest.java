@@ -115,6 +115,7 @@ class JsonEventScannerTest {
                 }
             }
         }
+        assertThat(readString("\"abcdefghij".getBytes(StandardCharsets.UTF_8))).as("unterminated").isNull();
     }
 
     @Test
