@@ -80,7 +80,7 @@ class IngestionBenchmark {
                 long rawStart = System.nanoTime();
                 double rate = rawConsumerRate(broker.bootstrapServers(), topic, partitions, total);
                 System.out.printf("[bench] raw consumer run %d: %,.0f events/s, %s; %s%n", run, rate,
-                        cpuPerEvent(rawCpu, rawStart, total), brokerCpuPerEvent(rawBrokerCpu, total));
+                        cpuUse(rawCpu, rawStart, total), brokerCpuPerEvent(rawBrokerCpu, total));
                 rawRate = Math.max(rawRate, rate);
             }
             System.out.printf("[bench] raw consumer:   %,.0f events/s (best of %d)%n", rawRate, runs);
@@ -199,7 +199,7 @@ class IngestionBenchmark {
         double seconds = seconds(start);
         double rate = total / seconds;
         System.out.printf("[bench] ingester run %d (%d consumer threads): %,.0f events/s landed in %.1f s, %s; %s%n",
-                run, consumers, rate, seconds, cpuPerEvent(cpu, start, total), brokerCpuPerEvent(brokerCpu, total));
+                run, consumers, rate, seconds, cpuUse(cpu, start, total), brokerCpuPerEvent(brokerCpu, total));
         System.out.printf("[bench]   thousands consumed/landed after each second:%s; all consumed after %.1f s%n",
                 timeline, (allConsumedAt - start) / 1e9);
         System.out.printf("[bench]   threads' CPU: %s%s%n", threadCpu(threadCpuBefore), gcSince(gcBefore));
@@ -357,6 +357,8 @@ class IngestionBenchmark {
         double rawRate = 0;
         double ingestRate = 0;
         List<Double> pairedRatios = new ArrayList<>();
+        List<Double> ingestCpu = new ArrayList<>();
+        List<Double> rawCpuPerEvent = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> raw = bareConsumer(bootstrap)) {
             List<TopicPartition> tps = partitionsOf(topic, partitions);
             raw.assign(tps);
@@ -378,14 +380,17 @@ class IngestionBenchmark {
                 long rawCpu = cpuNanos();
                 long rawStart = System.nanoTime();
                 double rawRound = readRate(raw, total);
+                CpuUse rawUse = cpuUse(rawCpu, rawStart, total);
                 System.out.printf("[bench] continuous round %d, raw consumer: %,.0f events/s, %s%n", round, rawRound,
-                        cpuPerEvent(rawCpu, rawStart, total));
+                        rawUse);
 
-                double landedRate = resumeAndTimeLanding(app, container, topic, total, round, !counted);
+                Landing landing = resumeAndTimeLanding(app, container, topic, total, round, !counted);
                 if (counted) {
                     rawRate = Math.max(rawRate, rawRound);
-                    ingestRate = Math.max(ingestRate, landedRate);
-                    pairedRatios.add(landedRate / rawRound);
+                    ingestRate = Math.max(ingestRate, landing.rate());
+                    pairedRatios.add(landing.rate() / rawRound);
+                    ingestCpu.add(landing.cpu().microsPerEvent());
+                    rawCpuPerEvent.add(rawUse.microsPerEvent());
                 }
             }
         }
@@ -396,7 +401,21 @@ class IngestionBenchmark {
                 + "the bare consumer's %,.0f on the same events (best of %d): ratio %.2f; per round %s, median %.2f%n",
                 total, ingestRate, rawRate, rounds, ingestRate / rawRate,
                 pairedRatios.stream().map(r -> String.format("%.2f", r)).toList(), medianRatio);
+        printCoresForHalf(rawRate, median(ingestCpu), median(rawCpuPerEvent));
         return new PairedRatios(ingestRate / rawRate, medianRatio);
+    }
+
+    /**
+     * The rate ratio as work: CPU per event of the running ingester against the bare consumer's, and how many cores
+     * the ingester alone would keep busy landing at half the bare consumer's best rate. Whether 0.5 can be met on a
+     * machine is then a matter of its cores (the broker's share comes on top), which the rates alone do not show.
+     */
+    private static void printCoresForHalf(double rawRate, double ingestMicros, double rawMicros) {
+        System.out.printf(java.util.Locale.ROOT, "[bench] CPU per event, median of the rounds: ingester %.2f us, bare "
+                + "consumer %.2f us (%.1fx); half the bare consumer's best rate (%,.0f events/s) needs %.1f cores busy "
+                + "in the ingester's JVM alone; this machine has %d%n", ingestMicros, rawMicros,
+                ingestMicros / rawMicros, rawRate / 2, rawRate / 2 * ingestMicros / 1e6,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Pauses the ingester's consumers and waits until every one of them has. */
@@ -416,7 +435,7 @@ class IngestionBenchmark {
      * the rate, when all were consumed, and the CPU it took. Nothing lands while the consumers are paused, so the
      * counts read before resuming are where the round starts.
      */
-    private static double resumeAndTimeLanding(ConfigurableApplicationContext app, MessageListenerContainer container,
+    private static Landing resumeAndTimeLanding(ConfigurableApplicationContext app, MessageListenerContainer container,
                                                Topic topic, int total, int round, boolean profiled) throws Exception {
         IngestionStatus status = app.getBean(IngestionStatus.class);
         MeterRegistry registry = app.getBean(MeterRegistry.class);
@@ -444,11 +463,11 @@ class IngestionBenchmark {
             double seconds = (end - start) / 1e9;
             stopProfile(profile);
             allConsumedAt = allConsumedAt == 0 ? end : allConsumedAt; // consumed and landed within one check
+            CpuUse use = cpuUse(cpu, start, total);
             System.out.printf("[bench] continuous round %d, ingester: %,.0f events/s landed in %.2f s (all consumed "
-                    + "after %.2f s), %s%n", round, total / seconds, seconds, (allConsumedAt - start) / 1e9,
-                    cpuPerEvent(cpu, start, total));
+                    + "after %.2f s), %s%n", round, total / seconds, seconds, (allConsumedAt - start) / 1e9, use);
             System.out.printf("[bench]   threads' CPU: %s%n", threadCpu(threadCpuBefore));
-            return total / seconds;
+            return new Landing(total / seconds, use);
         }
     }
 
@@ -456,6 +475,10 @@ class IngestionBenchmark {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** A timed round of the running ingester. */
+    private record Landing(double rate, CpuUse cpu) {
     }
 
     /** The running ingester against the bare consumer: best round against best round, and the median round's. */
@@ -512,11 +535,18 @@ class IngestionBenchmark {
      * CPU time of this JVM (the broker runs in its own process) per event and the cores it kept busy on average:
      * what a leg costs, apart from how fast the machine let it run.
      */
-    private static String cpuPerEvent(long cpuStart, long wallStart, long events) {
+    private static CpuUse cpuUse(long cpuStart, long wallStart, long events) {
         double cpuSeconds = (cpuNanos() - cpuStart) / 1e9;
-        return String.format(java.util.Locale.ROOT, "CPU %.2f us/event (%.2f of %d cores busy)",
-                cpuSeconds * 1e6 / events, cpuSeconds / seconds(wallStart),
-                Runtime.getRuntime().availableProcessors());
+        return new CpuUse(cpuSeconds * 1e6 / events, cpuSeconds / seconds(wallStart));
+    }
+
+    /** What a leg cost this JVM: CPU per event, and the cores it kept busy on average. */
+    private record CpuUse(double microsPerEvent, double coresBusy) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "CPU %.2f us/event (%.2f of %d cores busy)", microsPerEvent,
+                    coresBusy, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     /** The broker's share: it runs in a child JVM of this one and takes its CPU from the same cores. */
