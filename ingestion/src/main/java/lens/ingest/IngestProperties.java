@@ -27,6 +27,10 @@ import org.springframework.util.unit.DataSize;
  * @param partitionFetchSize bytes fetched from a partition per request: while catching up, fewer round trips to the
  *                        broker (Kafka's default, 1MB, left the consumer thread waiting on the network)
  * @param maxPayloadSize  bigger messages are dead-lettered as OVERSIZE_PAYLOAD
+ * @param deadLetterMaxValueSize a bad message's value goes to the DLT cut to this size (header
+ *                        {@code lens.dlt.value-truncated-from}; its quarantine file keeps it whole): a value near
+ *                        Kafka's 1MB request limit plus the DLT headers would be refused by the producer, and the
+ *                        consumer would retry that batch for ever
  * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
  * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
  *                        (or to its own restart); at least 6s, the broker's default minimum
@@ -56,6 +60,7 @@ public record IngestProperties(
         @DefaultValue("2000") int maxPollRecords,
         @DefaultValue("4MB") DataSize partitionFetchSize,
         @DefaultValue("64KB") DataSize maxPayloadSize,
+        @DefaultValue("512KB") DataSize deadLetterMaxValueSize,
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
         @DefaultValue("1s") Duration heartbeatInterval,
@@ -79,6 +84,8 @@ public record IngestProperties(
         require(partitionFetchSize.toBytes() >= 64 * 1024 && partitionFetchSize.toBytes() <= Integer.MAX_VALUE,
                 "lens.ingest.partition-fetch-size must be 64KB to 2GB");
         require(maxPayloadSize.toBytes() >= 1024, "lens.ingest.max-payload-size must be at least 1KB");
+        require(deadLetterMaxValueSize.toBytes() >= 1024 && deadLetterMaxValueSize.toBytes() <= 1000 * 1024,
+                "lens.ingest.dead-letter-max-value-size must be 1KB to 1000KB (under the producer's 1MB request limit)");
         require(!maxFutureSkew.isNegative(), "lens.ingest.max-future-skew must not be negative");
         require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");
         require(heartbeatInterval.toMillis() >= 100 && heartbeatInterval.toMillis() * 3 <= sessionTimeout.toMillis(),

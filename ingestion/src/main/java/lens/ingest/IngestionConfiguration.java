@@ -96,7 +96,8 @@ public class IngestionConfiguration {
         FastPathValidator validator = new FastPathValidator(ingestClock, ingest.maxFutureSkew(),
                 (int) ingest.maxPayloadSize().toBytes());
         IngesterPerConsumer ingesters = new IngesterPerConsumer(ingest.instanceId(), ingest.consumers(),
-                instanceId -> new Ingester(ingest, instanceId, lake, new DeadLetterPublisher(deadLetterTemplate),
+                instanceId -> new Ingester(ingest, instanceId, lake, new DeadLetterPublisher(deadLetterTemplate,
+                        (int) ingest.deadLetterMaxValueSize().toBytes()),
                         validator, encoderPool, status, metrics, ingestClock));
         metrics.bindOpenWriters(ingesters::openFiles);
         return ingesters;

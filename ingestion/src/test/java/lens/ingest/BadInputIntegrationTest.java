@@ -20,6 +20,8 @@ import lens.broker.KafkaBroker;
 import lens.events.EventJson;
 import lens.events.LakeLayout;
 import lens.events.Topic;
+import lens.events.InvalidReason;
+import lens.ingest.landing.BadRecord;
 import lens.ingest.landing.DeadLetterPublisher;
 import lens.ingest.support.BrokerFixture;
 import lens.ingest.support.Ingesters;
@@ -27,12 +29,16 @@ import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** Issue 3's bad-input corpus, interleaved with valid events: every bad one dead-lettered with its reason, every good one landed. */
 class BadInputIntegrationTest {
@@ -51,6 +57,41 @@ class BadInputIntegrationTest {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    @Test
+    void givenABadMessageTooBigForAKafkaRequest_whenDeadLettered_thenItsKeyAndValueAreCutWithTheirSizesInHeaders() {
+        // given a message bigger than the producer's 1MB request (a source topic may allow that), with a long key
+        byte[] value = "v".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
+        byte[] key = "k".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        BadRecord bad = new BadRecord(Topic.AB_TEST_EVENTS, 1, 7, System.currentTimeMillis(), key, value,
+                InvalidReason.OVERSIZE_PAYLOAD, "2097152 bytes");
+        DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(producers), 512 * 1024);
+
+            // when (sent whole, the producer refused it and every retry of the batch failed the same way)
+            deadLetters.send(bad);
+            deadLetters.awaitSent();
+        } finally {
+            producers.destroy();
+        }
+
+        // then
+        List<ConsumerRecord<byte[], byte[]>> dlt;
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+            dlt = kafka.readAll(Topic.AB_TEST_EVENTS.deadLetterTopic());
+        }
+        assertThat(dlt).hasSize(1);
+        ConsumerRecord<byte[], byte[]> record = dlt.get(0);
+        assertThat(record.value()).isEqualTo(java.util.Arrays.copyOf(value, 512 * 1024));
+        assertThat(record.key()).hasSize(1024);
+        assertThat(header(record, DeadLetterPublisher.VALUE_TRUNCATED_FROM)).isEqualTo("2097152");
+        assertThat(header(record, DeadLetterPublisher.KEY_TRUNCATED_FROM)).isEqualTo("5000");
+        assertThat(header(record, DeadLetterPublisher.REASON)).isEqualTo("OVERSIZE_PAYLOAD");
+        assertThat(header(record, DeadLetterPublisher.SOURCE_OFFSET)).isEqualTo("7");
     }
 
     private static String interaction(String id, String timestamp, String userId, String type, String extra) {

@@ -47,6 +47,14 @@ class IngestPropertiesTest {
     }
 
     @Test
+    void givenADeadLetterValueCapAtOrAboveKafkasRequestLimit_thenBindingFailsNamingTheKey_andTheDefaultIsBelowIt() {
+        assertThatThrownBy(() -> bind(Map.of("lens.ingest.dead-letter-max-value-size", "1MB")))
+                .isInstanceOf(BindException.class).rootCause()
+                .hasMessageContaining("lens.ingest.dead-letter-max-value-size");
+        assertThat(bind(Map.of()).deadLetterMaxValueSize().toKilobytes()).isEqualTo(512);
+    }
+
+    @Test
     void givenAHeartbeatSlowerThanAThirdOfTheSession_thenBindingFailsNamingTheKey() {
         assertThatThrownBy(() -> bind(Map.of("lens.ingest.session-timeout", "30s",
                 "lens.ingest.heartbeat-interval", "11s")))

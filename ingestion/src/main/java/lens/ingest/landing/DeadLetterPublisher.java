@@ -2,6 +2,7 @@ package lens.ingest.landing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +13,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * Sends bad messages, unchanged, to {@code <topic>.DLT} with headers saying why and where from. Sends are
+ * Sends bad messages to {@code <topic>.DLT} with headers saying why and where from, unchanged unless their key or value
+ * is too big for a Kafka request once the headers are added: those are cut ({@link #VALUE_TRUNCATED_FROM},
+ * {@link #KEY_TRUNCATED_FROM} give the original size; the quarantine file keeps the message whole), because a send
+ * the producer refuses would fail the batch again at every retry. Sends are
  * asynchronous within a batch; {@link #awaitSent()} makes them durable (acks=all) before the batch's
  * quarantine file and offsets are published. Delivery to the DLT is at least once: a crash between the
  * send and the quarantine file re-sends on replay.
@@ -25,12 +29,18 @@ public final class DeadLetterPublisher {
     public static final String SOURCE_PARTITION = "lens.dlt.source-partition";
     public static final String SOURCE_OFFSET = "lens.dlt.source-offset";
     public static final String SOURCE_TIMESTAMP = "lens.dlt.source-timestamp";
+    public static final String VALUE_TRUNCATED_FROM = "lens.dlt.value-truncated-from";
+    public static final String KEY_TRUNCATED_FROM = "lens.dlt.key-truncated-from";
+    /** Keys are ids; one this long is itself bad input. */
+    static final int MAX_KEY_BYTES = 1024;
 
     private final KafkaTemplate<byte[], byte[]> template;
+    private final int maxValueBytes;
     private final List<CompletableFuture<?>> inFlight = new ArrayList<>();
 
-    public DeadLetterPublisher(KafkaTemplate<byte[], byte[]> template) {
+    public DeadLetterPublisher(KafkaTemplate<byte[], byte[]> template, int maxValueBytes) {
         this.template = template;
+        this.maxValueBytes = maxValueBytes;
     }
 
     public void send(BadRecord bad) {
@@ -41,8 +51,17 @@ public final class DeadLetterPublisher {
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(bad.partition())));
         headers.add(SOURCE_OFFSET, utf8(Long.toString(bad.offset())));
         headers.add(SOURCE_TIMESTAMP, utf8(Long.toString(bad.kafkaTimestamp())));
-        inFlight.add(template.send(new ProducerRecord<>(bad.topic().deadLetterTopic(), null, bad.key(), bad.value(),
-                headers)));
+        byte[] key = cut(bad.key(), MAX_KEY_BYTES, KEY_TRUNCATED_FROM, headers);
+        byte[] value = cut(bad.value(), maxValueBytes, VALUE_TRUNCATED_FROM, headers);
+        inFlight.add(template.send(new ProducerRecord<>(bad.topic().deadLetterTopic(), null, key, value, headers)));
+    }
+
+    private static byte[] cut(byte[] bytes, int max, String header, RecordHeaders headers) {
+        if (bytes == null || bytes.length <= max) {
+            return bytes;
+        }
+        headers.add(header, utf8(Integer.toString(bytes.length)));
+        return Arrays.copyOf(bytes, max);
     }
 
     /** Blocks until every send of this batch is acknowledged; throws if any failed. */

@@ -253,7 +253,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 }
             }
             renameClosed(lander, false);
-            if (!closingOfPassedHour(lander) && reportProgressIfAdvanced(lander)) {
+            if (!closingOfNewlyPassedHour(lander) && reportProgressIfAdvanced(lander)) {
                 advanced.add(lander.topic);
             }
         }
@@ -273,12 +273,12 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     /**
-     * Whether a file of an hour the watermark has passed is still closing. Progress then waits for a later batch:
-     * the progress reported lets a manifest be written, and a manifest lists the files that are there.
+     * Whether a file of an hour that the next progress report would be the first to call passed is still closing.
+     * The report then waits for a later batch (see {@link PartitionWatermark#holdsBackReport}).
      */
-    private boolean closingOfPassedHour(PartitionLander lander) {
+    private boolean closingOfNewlyPassedHour(PartitionLander lander) {
         for (OpenHourFile file : lander.closing) {
-            if (lander.watermark.hasPassed(file.hour(), props.grace())) {
+            if (lander.watermark.holdsBackReport(file.hour(), lander.reportedPassedHour, props.grace())) {
                 return true;
             }
         }
@@ -318,8 +318,28 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         return file;
     }
 
-    /** Memory stays bounded however many hours are open: the longest-open file is published early. */
+    /**
+     * Makes room for one more writer, so memory stays bounded however many hours are open. A published file holds its
+     * buffers until it is renamed, so it still counts: files already closing are landed first (waiting for the
+     * earliest-published one when none is done yet), and only when none is closing is the longest-open file published,
+     * which the next call then lands. Publishing more than that one would split hours that are still being written.
+     */
     private void evictOldest() throws IOException {
+        PartitionLander earliestClosing = null;
+        for (PartitionLander lander : List.copyOf(landers.values())) {
+            renameClosed(lander, false);
+            if (!lander.closing.isEmpty() && (earliestClosing == null
+                    || lander.closing.peekFirst().openedSequence() < earliestClosing.closing.peekFirst().openedSequence())) {
+                earliestClosing = lander;
+            }
+        }
+        if (!RotationPolicy.mustEvictBeforeOpening(openFiles(), props.maxOpenWriters())) {
+            return;
+        }
+        if (earliestClosing != null) {
+            renameClosed(earliestClosing, true);
+            return;
+        }
         PartitionLander oldestLander = null;
         OpenHourFile oldest = null;
         for (PartitionLander lander : landers.values()) {
@@ -330,14 +350,9 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 }
             }
         }
-        if (oldest == null) {
-            // every counted file is closing: land them, which frees the budget
-            for (PartitionLander lander : List.copyOf(landers.values())) {
-                renameClosed(lander, true);
-            }
-            return;
+        if (oldest != null) {
+            publish(oldestLander, oldest);
         }
-        publish(oldestLander, oldest);
     }
 
     /**
@@ -590,6 +605,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         Consumer<?, ?> consumer = event.getConsumer();
         long checkStartedAt = clock.millis();
         try {
+            recoverUnrecovered(consumer);
             flushIdle(List.copyOf(landers.values()), consumer);
             for (Topic topic : props.lensTopics()) {
                 writeCompleteManifests(topic, consumer);
@@ -603,6 +619,24 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         } catch (Exception e) {
             status.reportQuiescence(instanceId, checkStartedAt, false);
             recoverFromFailure(consumer, e);
+        }
+    }
+
+    /**
+     * Assigned partitions whose recovery failed (the lake was unreachable at assignment, or when their records came):
+     * tried again while idle. Records of a partition trigger its recovery too, but one with no new record would
+     * otherwise have no watermark to report (holding back the topic's manifests) and would never re-read the records
+     * it skipped unrecovered. A failure here leaves the recovered partitions alone; it is tried again next time.
+     */
+    private void recoverUnrecovered(Consumer<?, ?> consumer) {
+        List<TopicPartition> unrecovered = consumer.assignment().stream().filter(tp -> !landers.containsKey(tp)).toList();
+        if (unrecovered.isEmpty()) {
+            return;
+        }
+        try {
+            recover(consumer, unrecovered);
+        } catch (Exception e) {
+            log.warn("could not recover {} from the lake yet: {}", unrecovered, e.toString());
         }
     }
 
@@ -714,23 +748,30 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     }
                 });
             }
-            LakeScanner.TopicScan scan = scanner.scan(topic, entry.getValue(), committedOffsets);
             int stateTemps = owners.deleteOrphanedTemps(topic, entry.getValue())
                     + progress.deleteOrphanedTemps(topic, entry.getValue());
             if (stateTemps > 0) {
                 log.info("{}: {} orphaned state temp files cleaned", topic.topicName(), stateTemps);
             }
+            // claimed before the lake is scanned: a previous owner that has not yet heard it lost the partition
+            // checks the claim before each rename, so past this point it can land at most the file it is renaming
+            // (see "Not done"), instead of any file for as long as the scan takes
+            Map<Integer, String> tokens = new HashMap<>();
             for (int partition : entry.getValue()) {
-                TopicPartition tp = new TopicPartition(topic.topicName(), partition);
-                PartitionLander previous = landers.remove(tp);
+                PartitionLander previous = landers.remove(new TopicPartition(topic.topicName(), partition));
                 if (previous != null) {
                     abort(previous);
                 }
+                tokens.put(partition, owners.claim(topic, partition, generation));
+            }
+            LakeScanner.TopicScan scan = scanner.scan(topic, entry.getValue(), committedOffsets);
+            for (int partition : entry.getValue()) {
+                TopicPartition tp = new TopicPartition(topic.topicName(), partition);
                 PartitionHistory history = scan.partitions().getOrDefault(partition, PartitionHistory.empty());
                 for (Path temp : history.tempFiles()) {
                     lake.delete(temp);
                 }
-                String token = owners.claim(topic, partition, generation);
+                String token = tokens.get(partition);
                 OffsetAndMetadata commit = committed == null ? null : committed.get(tp);
                 long position = ResumePoint.seekPosition(history.resumeOffset(), commit == null ? -1 : commit.offset());
                 consumer.seek(tp, position);

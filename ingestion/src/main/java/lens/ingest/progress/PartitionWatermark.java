@@ -46,6 +46,18 @@ public final class PartitionWatermark {
     }
 
     /**
+     * Whether a file of {@code hour} that is still being written must hold back this partition's next progress report:
+     * only when that report would be the first to say the hour has passed ({@code reportedPassedHour} is the last
+     * one reported). A report lets any instance manifest the hour, and a manifest lists the files that are there. A
+     * file of an hour already reported passed is a late one, which amends that hour's manifest when it lands; waiting
+     * for it would let a steady trickle of late events hold the partition's progress (and every later manifest of
+     * the topic) back for as long as the trickle lasts.
+     */
+    public boolean holdsBackReport(EventHour hour, EventHour reportedPassedHour, Duration grace) {
+        return hasPassed(hour, grace) && (reportedPassedHour == null || hour.compareTo(reportedPassedHour) > 0);
+    }
+
+    /**
      * The latest hour this watermark has passed, or null: changes at most once an hour, so it is the
      * moment to tell other instances about progress.
      */
