@@ -22,7 +22,8 @@ import org.springframework.util.unit.DataSize;
  *                        publish to durable file under steady traffic (idle partitions flush after idleTimeout)
  * @param rowGroupSize    Parquet row group: the memory one open file may buffer; also, times {@code consumers},
  *                        how many payload bytes the consumer threads may hand to the encoders ahead of them
- * @param maxOpenWriters  open files across all partitions; the oldest is published to open another
+ * @param maxOpenWriters  files open or still closing across all partitions; closing ones are landed first, then the
+ *                        longest-open file is published to open another
  * @param maxPollRecords  records per poll (one batch)
  * @param partitionFetchSize bytes fetched from a partition per request: while catching up, fewer round trips to the
  *                        broker (Kafka's default, 1MB, left the consumer thread waiting on the network)

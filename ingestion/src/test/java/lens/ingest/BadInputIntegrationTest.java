@@ -60,12 +60,13 @@ class BadInputIntegrationTest {
     }
 
     @Test
-    void givenABadMessageTooBigForAKafkaRequest_whenDeadLettered_thenItsKeyAndValueAreCutWithTheirSizesInHeaders() {
+    void givenABadMessageTooBigForAKafkaRequest_whenDeadLettered_thenItsKeyValueAndDetailAreCut_withTheSizesInHeaders() {
         // given a message bigger than the producer's 1MB request (a source topic may allow that), with a long key
+        // and a long detail (details quote the input)
         byte[] value = "v".repeat(2 * 1024 * 1024).getBytes(StandardCharsets.UTF_8);
         byte[] key = "k".repeat(5000).getBytes(StandardCharsets.UTF_8);
         BadRecord bad = new BadRecord(Topic.AB_TEST_EVENTS, 1, 7, System.currentTimeMillis(), key, value,
-                InvalidReason.OVERSIZE_PAYLOAD, "2097152 bytes");
+                InvalidReason.OVERSIZE_PAYLOAD, "d".repeat(5000));
         DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer());
@@ -91,6 +92,7 @@ class BadInputIntegrationTest {
         assertThat(header(record, DeadLetterPublisher.VALUE_TRUNCATED_FROM)).isEqualTo("2097152");
         assertThat(header(record, DeadLetterPublisher.KEY_TRUNCATED_FROM)).isEqualTo("5000");
         assertThat(header(record, DeadLetterPublisher.REASON)).isEqualTo("OVERSIZE_PAYLOAD");
+        assertThat(header(record, DeadLetterPublisher.DETAIL)).isEqualTo("d".repeat(1000) + "...");
         assertThat(header(record, DeadLetterPublisher.SOURCE_OFFSET)).isEqualTo("7");
     }
 

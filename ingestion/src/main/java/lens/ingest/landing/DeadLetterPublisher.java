@@ -33,6 +33,7 @@ public final class DeadLetterPublisher {
     public static final String KEY_TRUNCATED_FROM = "lens.dlt.key-truncated-from";
     /** Keys are ids; one this long is itself bad input. */
     static final int MAX_KEY_BYTES = 1024;
+    static final int MAX_DETAIL_CHARS = 1000;
 
     private final KafkaTemplate<byte[], byte[]> template;
     private final int maxValueBytes;
@@ -46,7 +47,7 @@ public final class DeadLetterPublisher {
     public void send(BadRecord bad) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON, utf8(bad.reason().name()));
-        headers.add(DETAIL, utf8(bad.detail()));
+        headers.add(DETAIL, utf8(shortened(bad.detail())));
         headers.add(SOURCE_TOPIC, utf8(bad.topic().topicName()));
         headers.add(SOURCE_PARTITION, utf8(Integer.toString(bad.partition())));
         headers.add(SOURCE_OFFSET, utf8(Long.toString(bad.offset())));
@@ -54,6 +55,12 @@ public final class DeadLetterPublisher {
         byte[] key = cut(bad.key(), MAX_KEY_BYTES, KEY_TRUNCATED_FROM, headers);
         byte[] value = cut(bad.value(), maxValueBytes, VALUE_TRUNCATED_FROM, headers);
         inFlight.add(template.send(new ProducerRecord<>(bad.topic().deadLetterTopic(), null, key, value, headers)));
+    }
+
+    /** Details quote the input (a map key, say); the quarantine file keeps the message whole. */
+    private static String shortened(String detail) {
+        return detail != null && detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "..."
+                : detail;
     }
 
     private static byte[] cut(byte[] bytes, int max, String header, RecordHeaders headers) {

@@ -97,6 +97,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private final AtomicLong openSequence = new AtomicLong();
     private long lastManifestSweepMillis;
     private int consecutiveFailures;
+    private int failedRecoveryRetries;
+    private long nextRecoveryRetryAtMillis;
 
     /**
      * @param instanceId this ingester's name in owner markers, temp files and progress: one per consumer, so two
@@ -320,9 +322,10 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     /**
      * Makes room for one more writer, so memory stays bounded however many hours are open. A published file holds its
-     * buffers until it is renamed, so it still counts: files already closing are landed first (waiting for the
-     * earliest-published one when none is done yet), and only when none is closing is the longest-open file published,
-     * which the next call then lands. Publishing more than that one would split hours that are still being written.
+     * buffers until it is renamed, so it still counts: files already closing are landed first (when none is done yet,
+     * waiting for the closing files of the partition whose first one was opened earliest), and only when none is
+     * closing is the longest-open file published, which the next call then lands. Publishing more than that one
+     * would split hours that are still being written.
      */
     private void evictOldest() throws IOException {
         PartitionLander earliestClosing = null;
@@ -594,6 +597,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             PartitionLander lander = landers.get(event.getTopicPartition());
             if (lander != null) {
                 flushIdle(List.of(lander), consumer);
+            } else {
+                recoverUnrecovered(consumer); // other partitions' traffic keeps the container from ever being idle
             }
         } catch (Exception e) {
             recoverFromFailure(consumer, e);
@@ -630,12 +635,18 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
      */
     private void recoverUnrecovered(Consumer<?, ?> consumer) {
         List<TopicPartition> unrecovered = consumer.assignment().stream().filter(tp -> !landers.containsKey(tp)).toList();
-        if (unrecovered.isEmpty()) {
+        long now = clock.millis();
+        if (unrecovered.isEmpty() || now < nextRecoveryRetryAtMillis) {
             return;
         }
         try {
             recover(consumer, unrecovered);
+            failedRecoveryRetries = 0;
+            nextRecoveryRetryAtMillis = 0;
         } catch (Exception e) {
+            // a scan of the lake per idle check while it is down would only keep the consumer thread busy
+            failedRecoveryRetries++;
+            nextRecoveryRetryAtMillis = now + Math.min(10_000L, 500L * (1L << Math.min(failedRecoveryRetries, 5)));
             log.warn("could not recover {} from the lake yet: {}", unrecovered, e.toString());
         }
     }
