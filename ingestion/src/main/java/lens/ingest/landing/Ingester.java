@@ -255,7 +255,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 }
             }
             renameClosed(lander, false);
-            if (!closingOfNewlyPassedHour(lander) && reportProgressIfAdvanced(lander)) {
+            if (!closingOfOnTimeRecords(lander) && reportProgressIfAdvanced(lander)) {
                 advanced.add(lander.topic);
             }
         }
@@ -275,12 +275,12 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     /**
-     * Whether a file of an hour that the next progress report would be the first to call passed is still closing.
-     * The report then waits for a later batch (see {@link PartitionWatermark#holdsBackReport}).
+     * Whether a file with records of a passed hour that were not late is still closing. The report then waits for a
+     * later batch (see {@link PartitionWatermark#holdsBackReport}).
      */
-    private boolean closingOfNewlyPassedHour(PartitionLander lander) {
+    private boolean closingOfOnTimeRecords(PartitionLander lander) {
         for (OpenHourFile file : lander.closing) {
-            if (lander.watermark.holdsBackReport(file.hour(), lander.reportedPassedHour, props.grace())) {
+            if (lander.watermark.holdsBackReport(file.hour(), file.openedAfterHourPassed(), props.grace())) {
                 return true;
             }
         }
@@ -315,7 +315,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         EventFileWriter writer = new EventFileWriter(lake.fs(), temp, lander.topic, lake.conf(),
                 props.rowGroupSize().toBytes());
         OpenHourFile file = new OpenHourFile(hour, temp, writer, firstOffset, openSequence.incrementAndGet(),
-                clock.millis());
+                clock.millis(), lander.watermark.hasPassed(hour, props.grace()));
         lander.open.put(hour, file);
         return file;
     }

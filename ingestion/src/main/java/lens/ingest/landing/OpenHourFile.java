@@ -27,6 +27,7 @@ final class OpenHourFile {
     private final long firstOffset;
     private final long openedSequence;
     private final long openedAtMillis;
+    private final boolean openedAfterHourPassed;
     private long lastOffset = -1;
     private long rows;
     private long minTimestamp = Long.MAX_VALUE;
@@ -42,13 +43,22 @@ final class OpenHourFile {
     private volatile long encodedSize;
 
     OpenHourFile(EventHour hour, Path temp, EventFileWriter writer, long firstOffset, long openedSequence,
-                 long openedAtMillis) {
+                 long openedAtMillis, boolean openedAfterHourPassed) {
         this.openedAtMillis = openedAtMillis;
+        this.openedAfterHourPassed = openedAfterHourPassed;
         this.hour = hour;
         this.temp = temp;
         this.writer = writer;
         this.firstOffset = firstOffset;
         this.openedSequence = openedSequence;
+    }
+
+    /**
+     * Whether the partition's watermark had passed this file's hour when it was opened: then it holds late records
+     * only, which amend the hour's manifest when they land.
+     */
+    boolean openedAfterHourPassed() {
+        return openedAfterHourPassed;
     }
 
     /** Accounts a row of {@code payloadBytes} (its message's size) and keeps it for the next chunk. */

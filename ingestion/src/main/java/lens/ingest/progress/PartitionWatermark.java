@@ -46,15 +46,15 @@ public final class PartitionWatermark {
     }
 
     /**
-     * Whether a file of {@code hour} that is still being written must hold back this partition's next progress report:
-     * only when that report would be the first to say the hour has passed ({@code reportedPassedHour} is the last
-     * one reported). A report lets any instance manifest the hour, and a manifest lists the files that are there. A
-     * file of an hour already reported passed is a late one, which amends that hour's manifest when it lands; waiting
-     * for it would let a steady trickle of late events hold the partition's progress (and every later manifest of
-     * the topic) back for as long as the trickle lasts.
+     * Whether a file of {@code hour} that is still being written must hold back this partition's next progress report.
+     * A report that says the hour has passed lets any instance manifest it, and a manifest lists the files that are
+     * there, so a file with records that came before the hour passed must be in place first. A file opened after the
+     * watermark had passed its hour ({@code openedAfterHourPassed}) holds late records only, which amend the hour's
+     * manifest when they land; waiting for it would let late events in every batch hold the partition's progress
+     * (and every later manifest of the topic) back for as long as they keep coming.
      */
-    public boolean holdsBackReport(EventHour hour, EventHour reportedPassedHour, Duration grace) {
-        return hasPassed(hour, grace) && (reportedPassedHour == null || hour.compareTo(reportedPassedHour) > 0);
+    public boolean holdsBackReport(EventHour hour, boolean openedAfterHourPassed, Duration grace) {
+        return hasPassed(hour, grace) && !openedAfterHourPassed;
     }
 
     /**

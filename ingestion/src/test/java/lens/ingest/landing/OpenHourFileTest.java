@@ -38,7 +38,7 @@ class OpenHourFileTest {
         Lake lake = Lake.open(dir.toString(), Map.of());
         Path path = new Path(lake.hourDir(TOPIC, HOUR), name);
         return new OpenHourFile(HOUR, path, new EventFileWriter(lake.fs(), path, TOPIC, lake.conf(), 1 << 20), 0, 1,
-                0);
+                0, false);
     }
 
     /** What each test row's message would have weighed. */

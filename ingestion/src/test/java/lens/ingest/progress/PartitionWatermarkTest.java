@@ -46,19 +46,16 @@ class PartitionWatermarkTest {
     }
 
     @Test
-    void givenAFileStillClosing_thenOnlyAnHourTheNextReportWouldBeFirstToCallPassedHoldsTheReportBack() {
+    void givenAFileStillClosing_thenItHoldsTheReportBackOnlyIfItsHourHasPassedAndItHoldsRecordsThatWereNotLate() {
         PartitionWatermark watermark = new PartitionWatermark(EIGHT.plusHours(2).startMillis() + GRACE.toMillis());
-        EventHour reported = EIGHT; // the last report said 08:00 had passed; the watermark has since passed 09:00
 
-        // a file of 09:00 would be missing from a manifest the report lets another instance write
-        assertThat(watermark.holdsBackReport(EIGHT.plusHours(1), reported, GRACE)).isTrue();
-        // a late file of 08:00 or earlier amends a manifest when it lands: waiting for it would let a trickle of
-        // late events hold the partition's progress back for good
-        assertThat(watermark.holdsBackReport(EIGHT, reported, GRACE)).isFalse();
-        assertThat(watermark.holdsBackReport(EIGHT.plusHours(-3), reported, GRACE)).isFalse();
+        // opened before 09:00 passed: it may hold on-time records, which a manifest the report allows must list
+        assertThat(watermark.holdsBackReport(EIGHT.plusHours(1), false, GRACE)).isTrue();
+        // opened after its hour had passed: late records only, which amend the manifest when they land; waiting for
+        // them would let a trickle of late events hold the partition's progress back for good
+        assertThat(watermark.holdsBackReport(EIGHT, true, GRACE)).isFalse();
+        assertThat(watermark.holdsBackReport(EIGHT.plusHours(-3), true, GRACE)).isFalse();
         // an hour not passed yet is not reported at all
-        assertThat(watermark.holdsBackReport(EIGHT.plusHours(2), reported, GRACE)).isFalse();
-        // nothing reported yet: every passed hour holds it back
-        assertThat(watermark.holdsBackReport(EIGHT.plusHours(-3), null, GRACE)).isTrue();
+        assertThat(watermark.holdsBackReport(EIGHT.plusHours(2), false, GRACE)).isFalse();
     }
 }
