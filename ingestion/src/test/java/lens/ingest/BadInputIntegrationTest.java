@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,9 +19,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lens.broker.KafkaBroker;
 import lens.events.EventJson;
+import lens.events.InvalidReason;
 import lens.events.LakeLayout;
 import lens.events.Topic;
-import lens.events.InvalidReason;
 import lens.ingest.landing.BadRecord;
 import lens.ingest.landing.DeadLetterPublisher;
 import lens.ingest.support.BrokerFixture;
@@ -29,14 +30,14 @@ import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -67,11 +68,14 @@ class BadInputIntegrationTest {
         byte[] key = "k".repeat(5000).getBytes(StandardCharsets.UTF_8);
         BadRecord bad = new BadRecord(Topic.AB_TEST_EVENTS, 1, 7, System.currentTimeMillis(), key, value,
                 InvalidReason.OVERSIZE_PAYLOAD, "d".repeat(5000));
-        DefaultKafkaProducerFactory<byte[], byte[]> producers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        // the ingester's own dead-letter producer, with the default cap (512KB)
+        IngestProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("lens.ingest", IngestProperties.class);
+        DefaultKafkaProducerFactory<byte[], byte[]> producers = new IngestionConfiguration()
+                .deadLetterProducerFactory(new KafkaConnectionProperties(broker.bootstrapServers()), defaults);
         try {
-            DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(producers), 512 * 1024);
+            DeadLetterPublisher deadLetters = new DeadLetterPublisher(new KafkaTemplate<>(producers),
+                    (int) defaults.deadLetterMaxValueSize().toBytes());
 
             // when (sent whole, the producer refused it and every retry of the batch failed the same way)
             deadLetters.send(bad);
@@ -87,7 +91,7 @@ class BadInputIntegrationTest {
         }
         assertThat(dlt).hasSize(1);
         ConsumerRecord<byte[], byte[]> record = dlt.get(0);
-        assertThat(record.value()).isEqualTo(java.util.Arrays.copyOf(value, 512 * 1024));
+        assertThat(record.value()).isEqualTo(Arrays.copyOf(value, 512 * 1024));
         assertThat(record.key()).hasSize(1024);
         assertThat(header(record, DeadLetterPublisher.VALUE_TRUNCATED_FROM)).isEqualTo("2097152");
         assertThat(header(record, DeadLetterPublisher.KEY_TRUNCATED_FROM)).isEqualTo("5000");
@@ -172,7 +176,7 @@ class BadInputIntegrationTest {
                 sources.add(header(record, DeadLetterPublisher.SOURCE_PARTITION) + "/"
                         + header(record, DeadLetterPublisher.SOURCE_OFFSET));
                 // the payload is kept byte for byte
-                assertThat(bad.values().stream().anyMatch(b -> java.util.Arrays.equals(b, record.value()))).isTrue();
+                assertThat(bad.values().stream().anyMatch(b -> Arrays.equals(b, record.value()))).isTrue();
             }
             Map<String, Integer> expected = new HashMap<>();
             expectedReason.values().forEach(r -> expected.merge(r, 2, Integer::sum));

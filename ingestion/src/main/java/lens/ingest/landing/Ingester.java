@@ -307,7 +307,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     private OpenHourFile openFile(PartitionLander lander, EventHour hour, long firstOffset) throws IOException {
         while (RotationPolicy.mustEvictBeforeOpening(openFiles(), props.maxOpenWriters())) {
-            evictOldest();
+            makeRoomForAWriter();
         }
         Path dir = lake.hourDir(lander.topic, hour);
         Path temp = new Path(dir, "." + lander.topic.topicName() + "+" + lander.partition() + "+" + firstOffset + "."
@@ -322,25 +322,21 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     /**
      * Makes room for one more writer, so memory stays bounded however many hours are open. A published file holds its
-     * buffers until it is renamed, so it still counts: files already closing are landed first (when none is done yet,
-     * waiting for the closing files of the partition whose first one was opened earliest), and only when none is
-     * closing is the longest-open file published, which the next call then lands. Publishing more than that one
-     * would split hours that are still being written.
+     * buffers until it is renamed, so it still counts: files already closing are landed first (waited for, when none
+     * is done yet), and only when none is closing is the longest-open file published, which the next call then lands.
+     * Publishing more than that one would split hours that are still being written.
      */
-    private void evictOldest() throws IOException {
-        PartitionLander earliestClosing = null;
+    private void makeRoomForAWriter() throws IOException {
         for (PartitionLander lander : List.copyOf(landers.values())) {
             renameClosed(lander, false);
-            if (!lander.closing.isEmpty() && (earliestClosing == null
-                    || lander.closing.peekFirst().openedSequence() < earliestClosing.closing.peekFirst().openedSequence())) {
-                earliestClosing = lander;
-            }
         }
         if (!RotationPolicy.mustEvictBeforeOpening(openFiles(), props.maxOpenWriters())) {
             return;
         }
-        if (earliestClosing != null) {
-            renameClosed(earliestClosing, true);
+        if (landers.values().stream().anyMatch(lander -> !lander.closing.isEmpty())) {
+            for (PartitionLander lander : List.copyOf(landers.values())) {
+                renameClosed(lander, true);
+            }
             return;
         }
         PartitionLander oldestLander = null;
@@ -634,9 +630,12 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
      * it skipped unrecovered. A failure here leaves the recovered partitions alone; it is tried again next time.
      */
     private void recoverUnrecovered(Consumer<?, ?> consumer) {
-        List<TopicPartition> unrecovered = consumer.assignment().stream().filter(tp -> !landers.containsKey(tp)).toList();
         long now = clock.millis();
-        if (unrecovered.isEmpty() || now < nextRecoveryRetryAtMillis) {
+        if (now < nextRecoveryRetryAtMillis) {
+            return;
+        }
+        List<TopicPartition> unrecovered = consumer.assignment().stream().filter(tp -> !landers.containsKey(tp)).toList();
+        if (unrecovered.isEmpty()) {
             return;
         }
         try {
@@ -646,7 +645,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         } catch (Exception e) {
             // a scan of the lake per idle check while it is down would only keep the consumer thread busy
             failedRecoveryRetries++;
-            nextRecoveryRetryAtMillis = now + Math.min(10_000L, 500L * (1L << Math.min(failedRecoveryRetries, 5)));
+            nextRecoveryRetryAtMillis = now + backoffMillis(failedRecoveryRetries, 10_000L);
             log.warn("could not recover {} from the lake yet: {}", unrecovered, e.toString());
         }
     }
@@ -855,13 +854,18 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         }
         landers.clear();
         if (!(failure instanceof PartitionFencedException)) {
-            sleepQuietly(Math.min(30_000L, 500L * (1L << Math.min(consecutiveFailures, 6))));
+            sleepQuietly(backoffMillis(consecutiveFailures, 30_000L));
         }
         try {
             recover(consumer, consumer.assignment());
         } catch (Exception e) {
             log.error("recovery failed; will retry when records arrive", e);
         }
+    }
+
+    /** Half a second, doubling with every failure in a row, up to {@code maxMillis}. */
+    private static long backoffMillis(int failures, long maxMillis) {
+        return Math.min(maxMillis, 500L * (1L << Math.min(failures, 16)));
     }
 
     private static void sleepQuietly(long millis) {

@@ -357,8 +357,8 @@ class IngestionBenchmark {
         double rawRate = 0;
         double ingestRate = 0;
         List<Double> pairedRatios = new ArrayList<>();
-        List<Double> ingestCpu = new ArrayList<>();
-        List<Double> rawCpuPerEvent = new ArrayList<>();
+        List<Double> ingestMicros = new ArrayList<>();
+        List<Double> rawMicros = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> raw = bareConsumer(bootstrap)) {
             List<TopicPartition> tps = partitionsOf(topic, partitions);
             raw.assign(tps);
@@ -389,8 +389,8 @@ class IngestionBenchmark {
                     rawRate = Math.max(rawRate, rawRound);
                     ingestRate = Math.max(ingestRate, landing.rate());
                     pairedRatios.add(landing.rate() / rawRound);
-                    ingestCpu.add(landing.cpu().microsPerEvent());
-                    rawCpuPerEvent.add(rawUse.microsPerEvent());
+                    ingestMicros.add(landing.cpu().microsPerEvent());
+                    rawMicros.add(rawUse.microsPerEvent());
                 }
             }
         }
@@ -401,7 +401,7 @@ class IngestionBenchmark {
                 + "the bare consumer's %,.0f on the same events (best of %d): ratio %.2f; per round %s, median %.2f%n",
                 total, ingestRate, rawRate, rounds, ingestRate / rawRate,
                 pairedRatios.stream().map(r -> String.format("%.2f", r)).toList(), medianRatio);
-        printCoresForHalf(rawRate, median(ingestCpu), median(rawCpuPerEvent));
+        printCoresForHalf(rawRate, median(ingestMicros), median(rawMicros));
         return new PairedRatios(ingestRate / rawRate, medianRatio);
     }
 
