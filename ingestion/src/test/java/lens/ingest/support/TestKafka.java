@@ -43,7 +43,12 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public void send(Topic topic, int partition, byte[] value) {
-        sent.add(producer.send(new ProducerRecord<>(topic.topicName(), partition, null, value)));
+        send(topic, partition, null, value);
+    }
+
+    /** With the record's timestamp set by the caller (null: the producer stamps it now). */
+    public void send(Topic topic, int partition, Long recordTimestamp, byte[] value) {
+        sent.add(producer.send(new ProducerRecord<>(topic.topicName(), partition, recordTimestamp, null, value)));
     }
 
     public void flush() {
