@@ -40,6 +40,9 @@ import org.springframework.util.unit.DataSize;
  *                        rebalances: a rebalance waits for every member to rejoin, and a member busy with a backlog
  *                        rejoins only at its next heartbeat (at a quarter of the session, 11 s, a second thread
  *                        joining stalled the partitions' landing that long); at most a third of the session
+ * @param metadataMaxAge  how often the consumer re-reads the topics' metadata: partitions added to a topic are
+ *                        consumed, and waited for when hours are judged complete, at most this long after (Kafka's
+ *                        default is 5 min; a metadata request is small)
  * @param encoderThreads  threads encoding rows into Parquet, several files at once, off the consumer thread
  *                        (default: the number of cores, at most 4)
  * @param consumers       consumer threads of this process, each with its own partitions and instance id
@@ -66,6 +69,7 @@ public record IngestProperties(
         @DefaultValue("1h") Duration maxFutureSkew,
         @DefaultValue("45s") Duration sessionTimeout,
         @DefaultValue("1s") Duration heartbeatInterval,
+        @DefaultValue("1m") Duration metadataMaxAge,
         Integer encoderThreads,
         @DefaultValue("1") int consumers,
         String instanceId) {
@@ -92,6 +96,7 @@ public record IngestProperties(
         require(sessionTimeout.toMillis() >= 6000, "lens.ingest.session-timeout must be at least 6s");
         require(heartbeatInterval.toMillis() >= 100 && heartbeatInterval.toMillis() * 3 <= sessionTimeout.toMillis(),
                 "lens.ingest.heartbeat-interval must be at least 100ms and at most a third of the session timeout");
+        require(metadataMaxAge.toMillis() >= 100, "lens.ingest.metadata-max-age must be at least 100ms");
         if (encoderThreads == null) {
             encoderThreads = Math.min(4, Runtime.getRuntime().availableProcessors());
         }

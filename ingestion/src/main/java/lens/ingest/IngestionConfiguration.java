@@ -145,6 +145,8 @@ public class IngestionConfiguration {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "lens-ingest-" + ingest.instanceId());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) ingest.sessionTimeout().toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) ingest.heartbeatInterval().toMillis());
+        // how soon partitions added to a topic are assigned and counted in hour completeness
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, ingest.metadataMaxAge().toMillis());
         return config;
     }
 

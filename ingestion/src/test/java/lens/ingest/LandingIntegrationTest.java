@@ -149,6 +149,39 @@ class LandingIntegrationTest {
         assertThat(SparkLakeReader.rowsPerHour(lake, Topic.USER_INTERACTIONS)).isEqualTo(manifested);
     }
 
+    @Test
+    void givenALongIdleTimeout_whenTheLastRecordsPassAnHour_thenItsFilesLandAndItIsManifestedWithoutMoreTraffic()
+            throws Exception {
+        // given no idle flush and no file age limit for ten minutes: only passing the hour can close its files
+        Path lake = work.resolve("lake-passed");
+        // an hour the other tests of this broker have no records of
+        EventHour hour = EventHour.of(System.currentTimeMillis()).plusHours(-30);
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
+             ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                     "lens.ingest.group-id=passed", "lens.ingest.topics=model-metrics",
+                     "lens.ingest.idle-timeout=10m", "lens.ingest.max-file-age=10m")) {
+            // when every partition's last records pass the hour (its files then close on the encoder threads,
+            // after the batch that passed it) and nothing more arrives
+            for (int partition = 0; partition < 3; partition++) {
+                kafka.send(Topic.MODEL_METRICS, partition, TestEvents.json(
+                        TestEvents.metric("in-" + partition, hour.startMillis() + partition)));
+                kafka.send(Topic.MODEL_METRICS, partition, TestEvents.json(
+                        TestEvents.metric("after-" + partition, hour.plusHours(2).startMillis())));
+            }
+            kafka.flush();
+
+            // then the hour's files land and it is manifested at the next idle check, not ten minutes later
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (HourManifest.readLocal(lake, Topic.MODEL_METRICS, hour).isEmpty()
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            HourManifest manifest = HourManifest.readLocal(lake, Topic.MODEL_METRICS, hour).orElseThrow();
+            assertThat(manifest.rows()).isEqualTo(3);
+            assertThat(manifest.files()).extracting(HourManifest.DataFile::partition).containsExactlyInAnyOrder(0, 1, 2);
+        }
+    }
+
     private static Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             Map<TopicPartition, Long> offsets = new HashMap<>();

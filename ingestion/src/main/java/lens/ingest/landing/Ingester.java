@@ -92,7 +92,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     private final Map<TopicPartition, PartitionLander> landers = new ConcurrentHashMap<>();
     private final Map<Topic, Set<EventHour>> pendingManifests = new ConcurrentHashMap<>();
-    private final Map<Topic, Integer> partitionCounts = new ConcurrentHashMap<>();
     private final Map<Topic, Long> knownTopicWatermarks = new ConcurrentHashMap<>();
     private final AtomicLong openSequence = new AtomicLong();
     private long lastManifestSweepMillis;
@@ -272,18 +271,37 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
             }
         }
         // files closed meanwhile on partitions this batch did not touch are landed too
-        for (PartitionLander lander : List.copyOf(landers.values())) {
-            if (!lander.closing.isEmpty() && landers.containsKey(lander.topicPartition)) {
-                renameClosed(lander, false);
-            }
-        }
+        advanced.addAll(landClosedFiles());
         commit(consumer, landers.values(), false);
-        for (Topic topic : touchedTopics(touched)) {
+        Set<Topic> topics = touchedTopics(touched);
+        topics.addAll(advanced);
+        for (Topic topic : topics) {
             if (advanced.contains(topic) || hasPendingPassedHour(topic)) {
                 writeCompleteManifests(topic, consumer);
             }
         }
         updateLag(consumer);
+    }
+
+    /**
+     * Renames into place the files whose close has finished, on every partition, and reports the progress that frees.
+     * Called after each batch and at each idle check: a file closed after the last batch of a burst would otherwise
+     * wait for the next record or for {@code idle-timeout}, and with it its partition's progress and the hour's
+     * manifest. Returns the topics whose progress advanced.
+     */
+    private Set<Topic> landClosedFiles() throws IOException {
+        Set<Topic> advanced = new HashSet<>();
+        for (PartitionLander lander : List.copyOf(landers.values())) {
+            if (lander.closing.isEmpty() || !landers.containsKey(lander.topicPartition)) {
+                continue;
+            }
+            renameClosed(lander, false);
+            if (landers.containsKey(lander.topicPartition) && !closingOfOnTimeRecords(lander)
+                    && reportProgressIfAdvanced(lander)) {
+                advanced.add(lander.topic);
+            }
+        }
+        return advanced;
     }
 
     /**
@@ -519,8 +537,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         if (pending == null || pending.isEmpty()) {
             return;
         }
-        int partitions = partitionCount(topic, consumer);
         Map<Integer, Long> watermarks = progress.readAll(topic);
+        int partitions = partitionCount(topic, consumer);
         knownTopicWatermarks.put(topic, HourCompleteness.topicWatermark(watermarks, partitions));
         Set<EventHour> closing = closingHours(topic);
         for (EventHour hour : HourCompleteness.completeHours(pending, watermarks, partitions, props.grace())) {
@@ -559,11 +577,14 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         return hours;
     }
 
-    private int partitionCount(Topic topic, Consumer<?, ?> consumer) {
-        return partitionCounts.computeIfAbsent(topic, t -> {
-            List<PartitionInfo> infos = consumer.partitionsFor(t.topicName(), Duration.ofSeconds(30));
-            return infos == null ? 0 : infos.size();
-        });
+    /**
+     * The topic's partition count in the consumer's metadata: a local lookup, refreshed every
+     * {@code lens.ingest.metadata-max-age}, so partitions added to the topic are waited for from then on (cached for
+     * the process, they were not counted until a restart and their hours completed without them).
+     */
+    private static int partitionCount(Topic topic, Consumer<?, ?> consumer) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(30));
+        return infos == null ? 0 : infos.size();
     }
 
     private static Set<Topic> touchedTopics(Collection<PartitionLander> landers) {
@@ -619,6 +640,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         long checkStartedAt = clock.millis();
         try {
             recoverUnrecovered(consumer);
+            landClosedFiles();
+            commit(consumer, landers.values(), false);
             flushIdle(List.copyOf(landers.values()), consumer);
             for (Topic topic : props.lensTopics()) {
                 writeCompleteManifests(topic, consumer);
