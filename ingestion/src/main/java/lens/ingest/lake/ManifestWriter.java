@@ -49,7 +49,10 @@ public final class ManifestWriter {
         this.lock = new ManifestLock(lake, writerId, LOCK_LEASE, java.time.Clock.systemUTC());
     }
 
-    /** Files this instance published: their footers need not be read back. */
+    /**
+     * Files this instance published: their footers need not be read back. An entry is dropped once the hour's manifest
+     * lists the file, whoever wrote it (this instance's hour stays pending until it has seen the manifest).
+     */
     public void remember(String fileName, FileFooter footer) {
         footerCache.put(fileName, footer);
     }
@@ -105,9 +108,11 @@ public final class ManifestWriter {
             HourManifest.DataFile existing = known.get(name);
             if (existing != null) {
                 files.add(existing);
+                footerCache.remove(name); // listed already, perhaps by another instance: never needed again
                 continue;
             }
             if (overlapsListed(landed.get(), known.values())) {
+                footerCache.remove(name);
                 continue;
             }
             FileFooter footer = footerCache.get(name);
@@ -138,6 +143,11 @@ public final class ManifestWriter {
         lake.writeAtomically(manifestPath, manifest.toJson(), writerId);
         files.forEach(f -> footerCache.remove(f.name()));
         return Optional.of(new Written(manifest, newLateRows));
+    }
+
+    /** How many published files' footers are held for manifests not yet written (or not yet seen). */
+    int cachedFooters() {
+        return footerCache.size();
     }
 
     /** Whether {@code file}'s offsets intersect those of a listed file of the same partition. */
