@@ -92,6 +92,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
 
     private final Map<TopicPartition, PartitionLander> landers = new ConcurrentHashMap<>();
     private final Map<Topic, Set<EventHour>> pendingManifests = new ConcurrentHashMap<>();
+    /** Partitions left to a newer generation's claim, with that generation (so each is logged once). */
+    private final Map<TopicPartition, Integer> leftToNewerClaims = new ConcurrentHashMap<>();
     private final Map<Topic, Long> knownTopicWatermarks = new ConcurrentHashMap<>();
     private final AtomicLong openSequence = new AtomicLong();
     private long lastManifestSweepMillis;
@@ -111,7 +113,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         this.instanceId = instanceId;
         this.scanner = new LakeScanner(lake);
         this.progress = new ProgressStore(lake, instanceId);
-        this.owners = new OwnerMarkers(lake, instanceId);
+        this.owners = new OwnerMarkers(lake, instanceId, props.groupId(), clock);
         this.manifests = new ManifestWriter(lake, instanceId);
         this.quarantine = new QuarantineWriter(lake, instanceId);
         this.deadLetters = deadLetters;
@@ -785,6 +787,11 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         partitions.forEach(tp -> byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition()));
         for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
             Topic topic = entry.getKey();
+            List<Integer> claimable = claimable(topic, entry.getValue(), generation);
+            if (claimable.isEmpty()) {
+                continue;
+            }
+            entry.setValue(claimable);
             Map<Integer, Long> committedOffsets = new HashMap<>();
             if (committed != null) {
                 committed.forEach((tp, offset) -> {
@@ -876,6 +883,33 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
      * Any failure (lake or DLT unreachable, fenced partition, disk full): drop everything unpublished and start
      * again from what the lake holds, after a growing pause. The consumer thread never dies on bad luck.
      */
+    /**
+     * The partitions this consumer may claim: not those another member claimed in a newer generation (this consumer
+     * missed a rebalance and lists them only until its next poll). Their files, if any, are dropped here.
+     */
+    private List<Integer> claimable(Topic topic, List<Integer> partitions, int generation) throws IOException {
+        List<Integer> claimable = new ArrayList<>();
+        for (int partition : partitions) {
+            Optional<OwnerMarkers.Owner> newer = owners.newerClaim(topic, partition, generation);
+            if (newer.isEmpty()) {
+                claimable.add(partition);
+                continue;
+            }
+            PartitionLander previous = landers.remove(new TopicPartition(topic.topicName(), partition));
+            if (previous != null) {
+                abort(previous);
+            }
+            // asked again at every idle check and batch until the next poll brings the rebalance: said once
+            if (!Integer.valueOf(newer.get().generation()).equals(leftToNewerClaims.put(
+                    new TopicPartition(topic.topicName(), partition), newer.get().generation()))) {
+                log.warn("{}-{} was claimed by {} in generation {}, newer than ours ({}): we missed a rebalance and "
+                        + "leave it alone until the group tells us", topic.topicName(), partition,
+                        newer.get().instance(), newer.get().generation(), generation);
+            }
+        }
+        return claimable;
+    }
+
     private void recoverFromFailure(Consumer<?, ?> consumer, Exception failure) {
         consecutiveFailures++;
         if (failure instanceof PartitionFencedException) {

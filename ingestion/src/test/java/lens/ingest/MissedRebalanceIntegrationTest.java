@@ -1,0 +1,113 @@
+package lens.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import lens.broker.KafkaBroker;
+import lens.events.EventHour;
+import lens.events.EventJson;
+import lens.events.HourManifest;
+import lens.events.Topic;
+import lens.ingest.lake.Lake;
+import lens.ingest.lake.OwnerMarkers;
+import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Ingesters;
+import lens.ingest.support.LakeReader;
+import lens.ingest.support.TestEvents;
+import lens.ingest.support.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A consumer that finds its partition claimed by another member in a newer generation of the group (it missed a
+ * rebalance, say in a long GC pause) drops its files and leaves the partition alone: it does not claim it back, which
+ * would fence the rightful owner and make both redo their work until its next poll.
+ */
+class MissedRebalanceIntegrationTest {
+
+    private static final Topic TOPIC = Topic.MODEL_METRICS;
+    private static final String GROUP = "missed-rebalance";
+
+    @TempDir
+    static Path work;
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = BrokerFixture.start(work.resolve("broker"), 1);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void givenItsPartitionClaimedInANewerGeneration_whenTheConsumerIsFenced_thenItDoesNotClaimItBack() throws Exception {
+        Path lake = work.resolve("lake");
+        EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-6);
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
+             ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
+                     "lens.ingest.group-id=" + GROUP, "lens.ingest.topics=model-metrics",
+                     "lens.ingest.idle-timeout=10m", "lens.ingest.max-file-age=10m")) {
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            // given a consumer that owns the partition and has landed an hour of it
+            send(kafka, "first", first, 5);
+            send(kafka, "second", first.plusHours(2), 5);
+            awaitTrue(() -> HourManifest.readLocal(lake, TOPIC, first).isPresent());
+            OwnerMarkers.Owner ours = marker(lake);
+
+            // when another member claims it in a newer generation (the group rebalanced; this consumer did not hear)
+            new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "rightful-owner", GROUP, Clock.systemUTC())
+                    .claim(TOPIC, 0, ours.generation() + 1);
+            // and this consumer's next file of the partition meets the claim when it is renamed
+            send(kafka, "third", first.plusHours(4), 1);
+            awaitTrue(() -> consumed(registry) == 11);
+            Thread.sleep(3_000); // idle checks that, before, claimed the partition back at once
+
+            // then the partition stays the other member's, and this consumer landed nothing more of it
+            assertThat(marker(lake).instance()).isEqualTo("rightful-owner");
+            assertThat(status.landed(TOPIC)).isEqualTo(5);
+            assertThat(LakeReader.rows(lake, TOPIC)).hasSize(5);
+        }
+    }
+
+    private static void send(TestKafka kafka, String prefix, EventHour hour, int count) {
+        for (int i = 0; i < count; i++) {
+            kafka.send(TOPIC, 0, TestEvents.json(TestEvents.metric(prefix + "-" + i, hour.startMillis() + i)));
+        }
+        kafka.flush();
+    }
+
+    private static OwnerMarkers.Owner marker(Path lake) throws Exception {
+        Path file = lake.resolve(Lake.STATE).resolve("owners").resolve("topic=" + TOPIC.topicName())
+                .resolve("partition=0.json");
+        return EventJson.mapper().readValue(Files.readAllBytes(file), OwnerMarkers.Owner.class);
+    }
+
+    private static double consumed(MeterRegistry registry) {
+        Counter counter = registry.find("lens.ingest.records.consumed").tag("topic", TOPIC.topicName()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + Duration.ofSeconds(60).toMillis();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition not met in 60 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
