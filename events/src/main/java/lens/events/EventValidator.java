@@ -46,17 +46,7 @@ public final class EventValidator {
         return new EventValidator(Clock.systemUTC(), Duration.ofHours(1), 64 * 1024);
     }
 
-    /** Judges an event about to be published: its timestamp may be at most the skew ahead of this clock's now. */
     public Validation validate(Topic topic, byte[] payload) {
-        return validate(topic, payload, clock.millis());
-    }
-
-    /**
-     * Judges an event against a fixed moment: its timestamp may be at most the skew ahead of {@code referenceMillis}.
-     * For a message already in Kafka that moment is the record's timestamp, so the verdict is a function of the
-     * message alone and stays the same however late (or how often) the message is read.
-     */
-    public Validation validate(Topic topic, byte[] payload, long referenceMillis) {
         if (payload == null) {
             return invalid(InvalidReason.NULL_PAYLOAD, "message has no value (tombstone)");
         }
@@ -94,10 +84,10 @@ public final class EventValidator {
             return invalid(InvalidReason.INVALID_VALUE, unstorable + " holds a lone UTF-16 surrogate (an escape such "
                     + "as \\ud800 without its pair), which UTF-8 cannot store");
         }
-        return validateObject(topic, (ObjectNode) root, referenceMillis);
+        return validateObject(topic, (ObjectNode) root);
     }
 
-    private Validation validateObject(Topic topic, ObjectNode json, long referenceMillis) {
+    private Validation validateObject(Topic topic, ObjectNode json) {
         TopicSchema schema = topic.schema();
         Object[] values = new Object[schema.fields().size()];
         for (int i = 0; i < values.length; i++) {
@@ -123,11 +113,10 @@ public final class EventValidator {
             }
         }
         long timestamp = (Long) values[schema.indexOf("timestamp")];
-        Instant latest = Instant.ofEpochMilli(referenceMillis).plus(maxFutureSkew);
+        Instant latest = clock.instant().plus(maxFutureSkew);
         if (timestamp < EARLIEST.toEpochMilli() || timestamp > latest.toEpochMilli()) {
             return invalid(InvalidReason.TIMESTAMP_OUT_OF_RANGE, "timestamp " + timestamp + " ("
-                    + Instant.ofEpochMilli(timestamp) + ") is outside [" + EARLIEST + ", " + latest + "] ("
-                    + Instant.ofEpochMilli(referenceMillis) + " + " + maxFutureSkew + ")");
+                    + Instant.ofEpochMilli(timestamp) + ") is outside [" + EARLIEST + ", now + " + maxFutureSkew + "]");
         }
         String eventId = (String) values[schema.indexOf("eventId")];
         if (eventId.isBlank()) {

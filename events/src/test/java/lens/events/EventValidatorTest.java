@@ -53,26 +53,6 @@ class EventValidatorTest {
     }
 
     @Test
-    void givenAReferenceMoment_whenTheTimestampIsChecked_thenTheFutureBoundIsTheMomentPlusTheSkew_notTheClocks() {
-        // given an event an hour and a half ahead of the clock
-        long eventTime = NOW.toEpochMilli() + Duration.ofMinutes(90).toMillis();
-        byte[] json = ("{\"eventId\":\"e\",\"timestamp\":" + eventTime
-                + ",\"userId\":7,\"movieId\":1,\"interactionType\":\"VIEW\"}").getBytes(StandardCharsets.UTF_8);
-        long anHourBefore = eventTime - Duration.ofHours(1).toMillis();
-
-        // when judged against the clock, against a moment an hour before it, and against a moment just earlier
-        Validation byTheClock = validator.validate(Topic.USER_INTERACTIONS, json);
-        Validation atTheBound = validator.validate(Topic.USER_INTERACTIONS, json, anHourBefore);
-        Validation pastTheBound = validator.validate(Topic.USER_INTERACTIONS, json, anHourBefore - 1);
-
-        // then
-        assertThat(byTheClock).isInstanceOf(Validation.Invalid.class);
-        assertThat(atTheBound).isInstanceOf(Validation.Valid.class);
-        assertThat(((Validation.Invalid) pastTheBound).reason()).isEqualTo(InvalidReason.TIMESTAMP_OUT_OF_RANGE);
-        assertThat(((Validation.Invalid) pastTheBound).detail()).contains(Instant.ofEpochMilli(anHourBefore - 1).toString());
-    }
-
-    @Test
     void givenUnknownExtraFields_whenValidated_thenTheyAreKeptAsExtras() {
         String json = rate("3").replace("}", ",\"device\":\"tv\",\"abVersion\":2}");
 

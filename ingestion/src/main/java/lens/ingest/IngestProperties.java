@@ -32,8 +32,7 @@ import org.springframework.util.unit.DataSize;
  *                        {@code lens.dlt.value-truncated-from}; its quarantine file keeps it whole): a value near
  *                        Kafka's 1MB request limit plus the DLT headers would be refused by the producer, and the
  *                        consumer would retry that batch for ever
- * @param maxFutureSkew   events further ahead of their record's Kafka timestamp are dead-lettered as
- *                        TIMESTAMP_OUT_OF_RANGE (the record's timestamp, not the clock, so a re-read gives the same verdict)
+ * @param maxFutureSkew   events further in the future are dead-lettered as TIMESTAMP_OUT_OF_RANGE
  * @param sessionTimeout  consumer-group session timeout: how soon a crashed instance's partitions move to another
  *                        (or to its own restart); at least 6s, the broker's default minimum
  * @param heartbeatInterval how often a consumer tells the group it is alive, and so how soon it hears that the group

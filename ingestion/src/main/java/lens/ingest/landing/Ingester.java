@@ -202,23 +202,11 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
      * validates its own. Writing stays in offset order.
      */
     private List<Validation> validateAll(Topic topic, List<ConsumerRecord<byte[], byte[]>> records) {
-        long batchClock = validator.now(); // one clock read per batch, for the rare record without a timestamp
+        long now = validator.now(); // one clock read per batch, not per event
         if (records.size() < PARALLEL_VALIDATION_THRESHOLD || props.consumers() > 1) {
-            return records.stream().map(r -> validator.validate(topic, r.value(), judgedAt(r, batchClock))).toList();
+            return records.stream().map(r -> validator.validate(topic, r.value(), now)).toList();
         }
-        return records.parallelStream().map(r -> validator.validate(topic, r.value(), judgedAt(r, batchClock)))
-                .toList();
-    }
-
-    /**
-     * The moment a record's event time is judged against ("too far in the future"): its Kafka timestamp, so that a
-     * record re-read after a failure or a rebalance gets the verdict it got the first time (judged by the wall clock,
-     * a record dead-lettered as too far ahead could land when read again later). The broker keeps that timestamp
-     * honest: Kafka 4 refuses a record stamped more than {@code log.message.timestamp.after.max.ms} (1 hour by
-     * default) ahead of its own clock.
-     */
-    static long judgedAt(ConsumerRecord<?, ?> record, long batchClock) {
-        return record.timestamp() >= 0 ? record.timestamp() : batchClock;
+        return records.parallelStream().map(r -> validator.validate(topic, r.value(), now)).toList();
     }
 
     private void handleRecord(PartitionLander lander, ConsumerRecord<byte[], byte[]> record, Validation validation)

@@ -7,9 +7,7 @@ import lens.events.EventHour;
  * Decides, while re-reading a partition after recovery, which records are already in the lake.
  * Each (partition, hour) publishes its files in offset order, one open file at a time, so a record of
  * hour h at offset o is landed iff o is at most the highest last offset of that partition's files in h.
- * Bad records are quarantined in offset order per partition, so the same holds with one bound. Both rest on a
- * verdict being a function of the record alone (the future bound is the record's Kafka timestamp, not the clock):
- * a record judged bad once is bad when re-read, and a good one good.
+ * Bad records are quarantined in offset order per partition, so the same holds with one bound.
  */
 public final class ReplayFilter {
 

@@ -39,19 +39,21 @@ public final class FastPathValidator {
         }
     }
 
-    /** Judges an event about to be published, against this validator's clock. */
     public Validation validate(Topic topic, byte[] payload) {
         return validate(topic, payload, now());
     }
 
     /**
-     * Judges an event against a fixed moment: its timestamp may be at most the skew ahead of {@code referenceMillis}
-     * (for a message read from Kafka, its record timestamp: see {@link EventValidator#validate(Topic, byte[], long)}).
-     * Both paths use the same moment, so the fast path accepts exactly what the canonical validator accepts.
+     * As {@link #validate(Topic, byte[])}, with the fast path's "too far in the future" bound taken from
+     * {@code nowMillis}, which must be a reading of {@link #now()} taken before this call (once for a whole batch:
+     * the clock costs ~27 ns a read here, a seventh of the fast path). An earlier reading only makes the fast path
+     * stricter (an event it then doubts goes to the canonical validator, which reads the clock itself), so no verdict
+     * changes; a later or made-up value would let the fast path accept what the canonical validator rejects. (A wall
+     * clock stepped back during a batch does that too, by the size of the step, as it would between two events.)
      */
-    public Validation validate(Topic topic, byte[] payload, long referenceMillis) {
-        Validation.Valid valid = tryFastPath(topic, payload, referenceMillis);
-        return valid != null ? valid : canonical.validate(topic, payload, referenceMillis);
+    public Validation validate(Topic topic, byte[] payload, long nowMillis) {
+        Validation.Valid valid = tryFastPath(topic, payload, nowMillis);
+        return valid != null ? valid : canonical.validate(topic, payload);
     }
 
     /** This validator's clock, in epoch milliseconds. */
@@ -64,7 +66,7 @@ public final class FastPathValidator {
     }
 
     /** The valid event, or null when the canonical validator must decide. */
-    Validation.Valid tryFastPath(Topic topic, byte[] payload, long referenceMillis) {
+    Validation.Valid tryFastPath(Topic topic, byte[] payload, long nowMillis) {
         if (payload == null || payload.length == 0 || payload.length > maxPayloadBytes) {
             return null;
         }
@@ -81,7 +83,7 @@ public final class FastPathValidator {
             }
         }
         long timestamp = (Long) values[topicRules.timestampIndex];
-        if (timestamp < EARLIEST_MILLIS || timestamp > referenceMillis + maxFutureSkewMillis) {
+        if (timestamp < EARLIEST_MILLIS || timestamp > nowMillis + maxFutureSkewMillis) {
             return null;
         }
         String eventId = (String) values[topicRules.eventIdIndex];

@@ -43,12 +43,7 @@ public final class TestKafka implements AutoCloseable {
     }
 
     public void send(Topic topic, int partition, byte[] value) {
-        send(topic, partition, null, value);
-    }
-
-    /** With the record's timestamp set by the caller (null: the producer stamps it now). */
-    public void send(Topic topic, int partition, Long recordTimestamp, byte[] value) {
-        sent.add(producer.send(new ProducerRecord<>(topic.topicName(), partition, recordTimestamp, null, value)));
+        sent.add(producer.send(new ProducerRecord<>(topic.topicName(), partition, null, value)));
     }
 
     public void flush() {
