@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,9 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 public class IngestionConfiguration {
 
+    /** The wall clock (a test may supply its own, to judge events later than it runs). */
     @Bean
+    @ConditionalOnMissingBean(name = "ingestClock")
     Clock ingestClock() {
         return Clock.systemUTC();
     }

@@ -1,6 +1,8 @@
 package lens.ingest.lake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lens.events.EventHour;
+import lens.events.EventJson;
 import lens.events.LakeLayout;
 import lens.events.Topic;
+import lens.ingest.offsets.ResumePoint;
 import lens.ingest.parquet.FooterReader;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -36,6 +40,9 @@ public final class LakeScanner {
     }
 
     private record DataFile(FileStatus status, LandedFileName name, EventHour hour) {
+    }
+
+    private record QuarantineFile(FileStatus status, LandedFileName name) {
     }
 
     public TopicScan scan(Topic topic, Collection<Integer> partitions, Map<Integer, Long> committedOffsets)
@@ -71,7 +78,7 @@ public final class LakeScanner {
                         .add(new DataFile(status, landed.get(), hour.get()));
             }
         }
-        Map<Integer, Long> lastQuarantined = new HashMap<>();
+        Map<Integer, List<QuarantineFile>> quarantineFiles = new HashMap<>();
         for (FileStatus status : lake.listFilesRecursively(lake.quarantineTopicDir(topic))) {
             String name = status.getPath().getName();
             for (int partition : partitions) {
@@ -81,7 +88,9 @@ public final class LakeScanner {
             }
             LandedFileName.parse(name)
                     .filter(n -> n.topic().equals(topic.topicName()) && partitions.contains(n.partition()))
-                    .ifPresent(n -> lastQuarantined.merge(n.partition(), n.lastOffset(), Math::max));
+                    .filter(n -> n.extension().equals("jsonl"))
+                    .ifPresent(n -> quarantineFiles.computeIfAbsent(n.partition(), p -> new ArrayList<>())
+                            .add(new QuarantineFile(status, n)));
         }
         Map<Integer, PartitionHistory> histories = new HashMap<>();
         for (int partition : partitions) {
@@ -90,9 +99,12 @@ public final class LakeScanner {
             for (DataFile file : files) {
                 lastByHour.merge(file.hour(), file.name().lastOffset(), Math::max);
             }
-            histories.put(partition, new PartitionHistory(
-                    resumeOffset(files, committedOffsets.getOrDefault(partition, -1L)), lastByHour,
-                    lastQuarantined.getOrDefault(partition, -1L), temps.getOrDefault(partition, List.of())));
+            long committed = committedOffsets.getOrDefault(partition, -1L);
+            long resume = resumeOffset(files, committed);
+            Set<Long> quarantined = quarantinedFrom(quarantineFiles.getOrDefault(partition, List.of()),
+                    ResumePoint.seekPosition(resume, committed));
+            histories.put(partition, new PartitionHistory(resume, lastByHour, quarantined,
+                    temps.getOrDefault(partition, List.of())));
         }
         Set<EventHour> stale = new HashSet<>();
         newestFileByHour.forEach((hour, newest) -> {
@@ -102,6 +114,31 @@ public final class LakeScanner {
             }
         });
         return new TopicScan(histories, stale);
+    }
+
+    /**
+     * The offsets quarantined at or after {@code position}, read from the quarantine files that reach it (a replay
+     * re-reads only from there; the files before it are not opened).
+     */
+    private Set<Long> quarantinedFrom(List<QuarantineFile> files, long position) throws IOException {
+        Set<Long> offsets = new HashSet<>();
+        for (QuarantineFile file : files) {
+            if (file.name().lastOffset() < position) {
+                continue;
+            }
+            String lines = new String(lake.readIfExists(file.status().getPath()).orElse(new byte[0]),
+                    StandardCharsets.UTF_8);
+            for (String line : lines.split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode offset = EventJson.mapper().readTree(line).get("offset");
+                if (offset != null && offset.canConvertToLong() && offset.asLong() >= position) {
+                    offsets.add(offset.asLong());
+                }
+            }
+        }
+        return offsets;
     }
 
     private long resumeOffset(List<DataFile> files, long committed) throws IOException {

@@ -2,6 +2,8 @@ package lens.ingest.lake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import lens.events.EventHour;
 import lens.ingest.offsets.ReplayFilter;
 import org.apache.hadoop.fs.Path;
@@ -12,13 +14,17 @@ import org.apache.hadoop.fs.Path;
  *
  * @param resumeOffset     highest {@code lens.resume.offset} over its files, or -1 when none
  * @param lastLandedByHour highest last offset of its files per event hour
- * @param lastQuarantined  highest offset in its quarantine files, or -1
+ * @param quarantined      offsets in its quarantine files from where a replay starts (the seek position) on
  */
-public record PartitionHistory(long resumeOffset, Map<EventHour, Long> lastLandedByHour, long lastQuarantined,
+public record PartitionHistory(long resumeOffset, Map<EventHour, Long> lastLandedByHour, Set<Long> quarantined,
                                List<Path> tempFiles) {
 
+    public PartitionHistory {
+        quarantined = Set.copyOf(quarantined);
+    }
+
     public static PartitionHistory empty() {
-        return new PartitionHistory(-1, Map.of(), -1, List.of());
+        return new PartitionHistory(-1, Map.of(), Set.of(), List.of());
     }
 
     /** The filter for a replay starting at {@code position}: hours whose files all end before it do not matter. */
@@ -29,6 +35,6 @@ public record PartitionHistory(long resumeOffset, Map<EventHour, Long> lastLande
                 relevant.put(hour, last);
             }
         });
-        return new ReplayFilter(relevant, lastQuarantined);
+        return new ReplayFilter(relevant, quarantined.stream().filter(o -> o >= position).collect(Collectors.toSet()));
     }
 }

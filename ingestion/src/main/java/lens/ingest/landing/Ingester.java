@@ -214,7 +214,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         long offset = record.offset();
         if (validation instanceof Validation.Valid valid) {
             EventHour hour = lander.hourOf(valid.timestamp());
-            if (lander.replay.alreadyLanded(hour, offset)) {
+            // quarantined before, when its timestamp was too far ahead of the clock: in the DLT, so not landed too
+            if (lander.replay.alreadyLanded(hour, offset) || lander.replay.alreadyQuarantined(offset)) {
                 metrics.replaySkipped(lander.topic);
             } else {
                 OpenHourFile file = lander.open.get(hour);

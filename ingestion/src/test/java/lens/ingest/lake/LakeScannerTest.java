@@ -61,7 +61,7 @@ class LakeScannerTest {
     }
 
     @Test
-    void givenLeftoverTempFilesAndQuarantine_thenThePartitionsTempsAreListedAndItsLastQuarantinedOffsetKnown()
+    void givenLeftoverTempFilesAndQuarantine_thenThePartitionsTempsAreListedAndItsQuarantinedOffsetsKnown()
             throws Exception {
         Lake lake = Lake.open(dir.toString(), Map.of());
         java.nio.file.Path hourDir = dir.resolve(LakeLayout.hourDir(TOPIC, EIGHT));
@@ -70,13 +70,23 @@ class LakeScannerTest {
         Files.writeString(hourDir.resolve(".user-interactions+1+40.host-1.abc.tmp"), "another partition's");
         java.nio.file.Path quarantine = dir.resolve(LakeLayout.quarantineDir(TOPIC, EIGHT));
         Files.createDirectories(quarantine);
-        Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 3, 7)), "{}\n");
-        Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 12, 15)), "{}\n");
+        Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 3, 7)),
+                "{\"offset\":3}\n{\"offset\":7}\n");
+        Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 12, 15)),
+                "{\"offset\":12}\n{\"offset\":15}\n");
+        Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 1, 4, 4)),
+                "{\"offset\":4}\n");
 
         PartitionHistory history = new LakeScanner(lake).scan(TOPIC, List.of(0), Map.of()).partitions().get(0);
 
         assertThat(history.tempFiles()).extracting(Path::getName).containsExactly(".user-interactions+0+40.host-1.abc.tmp");
-        assertThat(history.lastQuarantined()).isEqualTo(15);
+        assertThat(history.quarantined()).containsExactlyInAnyOrder(3L, 7L, 12L, 15L);
+        assertThat(history.replayFilterFrom(8).alreadyQuarantined(7)).isFalse(); // before the position: not re-read
+        assertThat(history.replayFilterFrom(8).alreadyQuarantined(12)).isTrue();
+        assertThat(history.replayFilterFrom(8).alreadyQuarantined(13)).isFalse();
+        // a committed position past a quarantine file: the file is not read
+        assertThat(new LakeScanner(lake).scan(TOPIC, List.of(0), Map.of(0, 10L)).partitions().get(0).quarantined())
+                .containsExactlyInAnyOrder(12L, 15L);
         assertThat(history.resumeOffset()).isEqualTo(-1);
     }
 

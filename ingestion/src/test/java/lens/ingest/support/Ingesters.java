@@ -39,6 +39,14 @@ public final class Ingesters {
                 .run();
     }
 
+    /** As {@link #start}, judging time by {@code clock} (validation, idleness, file age) instead of the wall clock. */
+    public static ConfigurableApplicationContext startWithClock(String bootstrap, Path lake, java.time.Clock clock,
+                                                                String... extraProperties) {
+        return builder(bootstrap, lake, extraProperties)
+                .initializers(context -> context.getBeanFactory().registerSingleton("ingestClock", clock))
+                .run();
+    }
+
     private static SpringApplicationBuilder builder(String bootstrap, Path lake, String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "lens.kafka.bootstrap-servers=" + bootstrap,
