@@ -769,18 +769,25 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions),
-                Duration.ofSeconds(30));
         int generation = consumer.groupMetadata().generationId();
         Map<Topic, List<Integer>> byTopic = new LinkedHashMap<>();
-        partitions.forEach(tp -> byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition()));
+        Set<TopicPartition> toRecover = new HashSet<>();
+        for (TopicPartition tp : partitions) {
+            byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition());
+        }
+        for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
+            entry.setValue(claimable(entry.getKey(), entry.getValue(), generation));
+            entry.getValue().forEach(partition -> toRecover.add(new TopicPartition(entry.getKey().topicName(), partition)));
+        }
+        if (toRecover.isEmpty()) {
+            return; // all left to newer claims: no need to ask the broker for commits
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(toRecover, Duration.ofSeconds(30));
         for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
             Topic topic = entry.getKey();
-            List<Integer> claimable = claimable(topic, entry.getValue(), generation);
-            if (claimable.isEmpty()) {
+            if (entry.getValue().isEmpty()) {
                 continue;
             }
-            entry.setValue(claimable);
             Map<Integer, Long> committedOffsets = new HashMap<>();
             if (committed != null) {
                 committed.forEach((tp, offset) -> {
@@ -869,10 +876,6 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     }
 
     /**
-     * Any failure (lake or DLT unreachable, fenced partition, disk full): drop everything unpublished and start
-     * again from what the lake holds, after a growing pause. The consumer thread never dies on bad luck.
-     */
-    /**
      * The partitions this consumer may claim: not those another member claimed in a newer generation (this consumer
      * missed a rebalance and lists them only until its next poll). Their files, if any, are dropped here.
      */
@@ -899,6 +902,10 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         return claimable;
     }
 
+    /**
+     * Any failure (lake or DLT unreachable, fenced partition, disk full): drop everything unpublished and start
+     * again from what the lake holds, after a growing pause. The consumer thread never dies on bad luck.
+     */
     private void recoverFromFailure(Consumer<?, ?> consumer, Exception failure) {
         consecutiveFailures++;
         if (failure instanceof PartitionFencedException) {

@@ -46,7 +46,7 @@ class ManifestWriterTest {
     }
 
     @Test
-    void givenAFilePublishedHere_whenThisInstanceManifestsItsHour_thenItsFooterComesFromTheCacheAndIsDropped()
+    void givenAFilePublishedHere_whenThisInstanceManifestsItsHour_thenItIsListedWithItsFootersFiguresAndTheEntryDropped()
             throws Exception {
         Lake lake = Lake.open(dir.toString(), Map.of());
         ManifestWriter here = new ManifestWriter(lake, "here");
