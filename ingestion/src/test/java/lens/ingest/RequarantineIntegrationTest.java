@@ -2,6 +2,8 @@ package lens.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,7 +85,12 @@ class RequarantineIntegrationTest {
                     .claim(TOPIC, 0, 0);
             clock.shift(Duration.ofHours(3));
             awaitTrue(() -> !ownerOfPartition0(lake).equals("intruder")); // fenced, recovered, claimed back
-            Thread.sleep(2_000); // the re-read
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            awaitTrue(() -> { // the re-read reached the quarantined record (the code before landed it instead)
+                Counter skipped = registry.find("lens.ingest.records.replay.skipped").tag("topic", TOPIC.topicName())
+                        .counter();
+                return skipped != null && skipped.count() >= 1;
+            });
         } finally {
             app.close(); // publishes the files still open
         }

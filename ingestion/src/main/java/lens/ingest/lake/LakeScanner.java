@@ -1,7 +1,11 @@
 package lens.ingest.lake;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +23,8 @@ import lens.ingest.offsets.ResumePoint;
 import lens.ingest.parquet.FooterReader;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Recovers the ingester's position from the lake itself: file names give offsets and hours, footers give
@@ -28,6 +34,8 @@ import org.apache.hadoop.fs.Path;
  * footers are read (all of them for a new group).
  */
 public final class LakeScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(LakeScanner.class);
 
     private final Lake lake;
 
@@ -117,8 +125,11 @@ public final class LakeScanner {
     }
 
     /**
-     * The offsets quarantined at or after {@code position}, read from the quarantine files that reach it (a replay
-     * re-reads only from there; the files before it are not opened).
+     * The offsets quarantined at or after {@code position}, from the quarantine files that reach it (a replay re-reads
+     * only from there; the files before it are not opened). Lines are read one at a time and only up to their
+     * {@code offset} field (they go on with the payload, kept whole however big). A line that cannot be read is skipped
+     * with a warning: its record might then also land if judged valid when re-read, which beats a partition that can
+     * never be recovered.
      */
     private Set<Long> quarantinedFrom(List<QuarantineFile> files, long position) throws IOException {
         Set<Long> offsets = new HashSet<>();
@@ -126,19 +137,44 @@ public final class LakeScanner {
             if (file.name().lastOffset() < position) {
                 continue;
             }
-            String lines = new String(lake.readIfExists(file.status().getPath()).orElse(new byte[0]),
-                    StandardCharsets.UTF_8);
-            for (String line : lines.split("\n")) {
-                if (line.isBlank()) {
-                    continue;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                    lake.fs().open(file.status().getPath()), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    long offset = offsetOf(line);
+                    if (offset < 0) {
+                        log.warn("{}: a line without a readable offset; skipped", file.status().getPath());
+                    } else if (offset >= position) {
+                        offsets.add(offset);
+                    }
                 }
-                JsonNode offset = EventJson.mapper().readTree(line).get("offset");
-                if (offset != null && offset.canConvertToLong() && offset.asLong() >= position) {
-                    offsets.add(offset.asLong());
-                }
+            } catch (FileNotFoundException gone) {
+                // deleted since it was listed (by hand): nothing to skip for it
             }
         }
         return offsets;
+    }
+
+    /** The line's top-level {@code offset} field, or -1; reading stops there. */
+    private static long offsetOf(String line) {
+        try (JsonParser json = EventJson.mapper().getFactory().createParser(line)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return -1;
+            }
+            for (JsonToken token = json.nextToken(); token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("offset")) {
+                    return value == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : -1;
+                }
+                json.skipChildren();
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private long resumeOffset(List<DataFile> files, long committed) throws IOException {

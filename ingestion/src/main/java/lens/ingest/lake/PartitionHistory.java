@@ -27,7 +27,11 @@ public record PartitionHistory(long resumeOffset, Map<EventHour, Long> lastLande
         return new PartitionHistory(-1, Map.of(), Set.of(), List.of());
     }
 
-    /** The filter for a replay starting at {@code position}: hours whose files all end before it do not matter. */
+    /**
+     * The filter for a replay starting at {@code position}: hours whose files all end before it do not matter. Its
+     * quarantined offsets are those the scan read, from its own seek position on: a lower {@code position} does not
+     * bring back earlier ones.
+     */
     public ReplayFilter replayFilterFrom(long position) {
         Map<EventHour, Long> relevant = new java.util.HashMap<>();
         lastLandedByHour.forEach((hour, last) -> {

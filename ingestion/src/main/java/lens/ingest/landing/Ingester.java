@@ -214,7 +214,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         long offset = record.offset();
         if (validation instanceof Validation.Valid valid) {
             EventHour hour = lander.hourOf(valid.timestamp());
-            // quarantined before, when its timestamp was too far ahead of the clock: in the DLT, so not landed too
+            // quarantined before (its timestamp was then too far ahead of the clock): in the quarantine and the DLT
+            // already, so not landed too
             if (lander.replay.alreadyLanded(hour, offset) || lander.replay.alreadyQuarantined(offset)) {
                 metrics.replaySkipped(lander.topic);
             } else {
@@ -785,6 +786,8 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(toRecover, Duration.ofSeconds(30));
         for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
             Topic topic = entry.getKey();
+            // checked again just before the claims: the commits were fetched since, and earlier topics scanned
+            entry.setValue(claimable(topic, entry.getValue(), generation));
             if (entry.getValue().isEmpty()) {
                 continue;
             }

@@ -73,7 +73,8 @@ class LakeScannerTest {
         Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 3, 7)),
                 "{\"offset\":3}\n{\"offset\":7}\n");
         Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 0, 12, 15)),
-                "{\"offset\":12}\n{\"offset\":15}\n");
+                "{\"topic\":\"user-interactions\",\"partition\":0,\"offset\":12,\"valueBase64\":\"e30=\"}\n"
+                        + "not json: skipped with a warning\n{\"partition\":0,\"offset\":15}\n");
         Files.writeString(quarantine.resolve(LandedFileName.quarantineFileName(TOPIC.topicName(), 1, 4, 4)),
                 "{\"offset\":4}\n");
 
@@ -84,7 +85,7 @@ class LakeScannerTest {
         assertThat(history.replayFilterFrom(8).alreadyQuarantined(7)).isFalse(); // before the position: not re-read
         assertThat(history.replayFilterFrom(8).alreadyQuarantined(12)).isTrue();
         assertThat(history.replayFilterFrom(8).alreadyQuarantined(13)).isFalse();
-        // a committed position past a quarantine file: the file is not read
+        // a committed position past a quarantine file: its offsets are not among those a replay skips
         assertThat(new LakeScanner(lake).scan(TOPIC, List.of(0), Map.of(0, 10L)).partitions().get(0).quarantined())
                 .containsExactlyInAnyOrder(12L, 15L);
         assertThat(history.resumeOffset()).isEqualTo(-1);
