@@ -8,22 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.Topic;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Await;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,26 +32,13 @@ class AddedPartitionIntegrationTest {
     private static final Topic TOPIC = Topic.MODEL_METRICS;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 1);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(1);
 
     @Test
     void givenAPartitionAddedWhileRunning_whenTheFirstPartitionPassesAnHourTheNewOneHasRecordsOf_thenTheHourWaitsForIt()
             throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.lake("lake");
         EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-6);
         EventHour shared = first.plusHours(2);
         EventHour later = first.plusHours(4);
@@ -71,16 +55,16 @@ class AddedPartitionIntegrationTest {
             // given a one-partition topic whose first hour is manifested (the partition count is read by then)
             send(kafka, 0, "p0-first", first, 5);
             send(kafka, 0, "p0-shared", shared, 5);
-            awaitTrue(() -> manifest(lake, first).isPresent());
+            Await.until(TIMEOUT, () -> manifest(lake, first).isPresent());
 
             // and a second partition, added and consumed: its records of the shared hour sit in an open file
             admin.createPartitions(Map.of(TOPIC.topicName(), NewPartitions.increaseTo(2))).all().get();
             send(kafka, 1, "p1-shared", shared, 4);
-            awaitTrue(() -> openWriters(registry) == 2);
+            Await.until(TIMEOUT, () -> openWriters(registry) == 2);
 
             // when the first partition passes the shared hour and lands its file of it
             send(kafka, 0, "p0-later", later, 1);
-            awaitTrue(() -> status.landed(TOPIC) == 10);
+            Await.until(TIMEOUT, () -> status.landed(TOPIC) == 10);
             Thread.sleep(2_000); // a sweep or two: the code before manifested the hour here, without partition 1
 
             // then the hour waits for the new partition
@@ -88,7 +72,7 @@ class AddedPartitionIntegrationTest {
 
             // and once that passes the hour too, it is manifested once, with both partitions' rows, none late
             send(kafka, 1, "p1-later", later, 1);
-            awaitTrue(() -> manifest(lake, shared).isPresent());
+            Await.until(TIMEOUT, () -> manifest(lake, shared).isPresent());
             HourManifest manifest = manifest(lake, shared).orElseThrow();
             assertThat(manifest.revision()).isEqualTo(1);
             assertThat(manifest.rows()).isEqualTo(9);
@@ -114,11 +98,4 @@ class AddedPartitionIntegrationTest {
         return gauge == null ? -1 : gauge.value();
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition not met in " + TIMEOUT).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

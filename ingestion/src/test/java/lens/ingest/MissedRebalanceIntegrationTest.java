@@ -9,23 +9,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.EventJson;
 import lens.events.HourManifest;
 import lens.events.Topic;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.OwnerMarkers;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Await;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,26 +34,14 @@ class MissedRebalanceIntegrationTest {
 
     private static final Topic TOPIC = Topic.MODEL_METRICS;
     private static final String GROUP = "missed-rebalance";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 1);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(1);
 
     @Test
     void givenItsPartitionClaimedInANewerGeneration_whenTheConsumerIsFenced_thenItDoesNotClaimItBack() throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.lake("lake");
         EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-6);
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
              ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
@@ -67,19 +52,19 @@ class MissedRebalanceIntegrationTest {
             // given a consumer that owns the partition and has landed an hour of it
             send(kafka, "first", first, 5);
             send(kafka, "second", first.plusHours(2), 5);
-            awaitTrue(() -> HourManifest.readLocal(lake, TOPIC, first).isPresent());
-            OwnerMarkers.Owner ours = marker(lake);
+            Await.until(TIMEOUT, () -> HourManifest.readLocal(lake, TOPIC, first).isPresent());
+            OwnerMarkers.Owner ours = marker(lake); // its generation
 
             // when another member claims it in a newer generation (the group rebalanced; this consumer did not hear)
             new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "rightful-owner", GROUP, Clock.systemUTC())
                     .claim(TOPIC, 0, ours.generation() + 1);
             // and this consumer's next file of the partition meets the claim when it is renamed
             send(kafka, "third", first.plusHours(4), 1);
-            awaitTrue(() -> consumed(registry) == 11);
+            Await.until(TIMEOUT, () -> consumed(registry) == 11);
             Thread.sleep(3_000); // idle checks that, before, claimed the partition back at once
 
             // then the partition stays the other member's, and this consumer landed nothing more of it
-            assertThat(marker(lake).instance()).isEqualTo("rightful-owner");
+            assertThat(LakeReader.ownerOf(lake, TOPIC, 0)).hasValue("rightful-owner");
             assertThat(status.landed(TOPIC)).isEqualTo(5);
             assertThat(LakeReader.rows(lake, TOPIC)).hasSize(5);
         }
@@ -103,11 +88,4 @@ class MissedRebalanceIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Duration.ofSeconds(60).toMillis();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition not met in 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 }

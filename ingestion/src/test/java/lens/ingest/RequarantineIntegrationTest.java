@@ -13,24 +13,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
-import lens.events.EventJson;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.OwnerMarkers;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.Await;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,27 +37,15 @@ class RequarantineIntegrationTest {
 
     private static final Topic TOPIC = Topic.MODEL_METRICS;
     private static final String GROUP = "requarantine";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 1);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(1);
 
     @Test
     void givenARecordQuarantinedAsTooFarAhead_whenItIsReReadAfterTheClockCaughtUp_thenItIsNotLandedToo()
             throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.lake("lake");
         ShiftableClock clock = new ShiftableClock();
         long realNow = System.currentTimeMillis();
         EventHour past = EventHour.of(realNow).plusHours(-5);
@@ -76,7 +60,7 @@ class RequarantineIntegrationTest {
             kafka.send(TOPIC, 0, TestEvents.json(TestEvents.metric("good-2", past.startMillis() + 1)));
             kafka.flush();
             // the bad one is dead-lettered and quarantined; the good ones wait in an open file
-            awaitTrue(() -> status.deadLettered(TOPIC) == 1);
+            Await.until(TIMEOUT, () -> status.deadLettered(TOPIC) == 1);
 
             // when three hours pass (the record is no longer too far ahead) and a failure makes the partition re-read
             // from the lake's position (here, an older claim of the partition fences the next rename: the
@@ -84,9 +68,9 @@ class RequarantineIntegrationTest {
             new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "intruder", GROUP, Clock.systemUTC())
                     .claim(TOPIC, 0, 0);
             clock.shift(Duration.ofHours(3));
-            awaitTrue(() -> !ownerOfPartition0(lake).equals("intruder")); // fenced, recovered, claimed back
+            Await.until(TIMEOUT, () -> !LakeReader.ownerOf(lake, TOPIC, 0).orElseThrow().equals("intruder")); // fenced, recovered, claimed back
             MeterRegistry registry = app.getBean(MeterRegistry.class);
-            awaitTrue(() -> { // the re-read reached the quarantined record (the code before landed it instead)
+            Await.until(TIMEOUT, () -> { // the re-read reached the quarantined record (the code before landed it instead)
                 Counter skipped = registry.find("lens.ingest.records.replay.skipped").tag("topic", TOPIC.topicName())
                         .counter();
                 return skipped != null && skipped.count() >= 1;
@@ -101,15 +85,6 @@ class RequarantineIntegrationTest {
         assertThat(quarantinedLines(lake)).isEqualTo(1);
     }
 
-    private static String ownerOfPartition0(Path lake) {
-        Path file = lake.resolve(Lake.STATE).resolve("owners").resolve("topic=" + TOPIC.topicName())
-                .resolve("partition=0.json");
-        try {
-            return EventJson.mapper().readValue(Files.readAllBytes(file), OwnerMarkers.Owner.class).instance();
-        } catch (java.io.IOException e) {
-            return "intruder"; // not written yet
-        }
-    }
 
     private static long quarantinedLines(Path lake) throws Exception {
         try (Stream<Path> files = Files.walk(lake.resolve(LakeLayout.QUARANTINE))) {
@@ -121,13 +96,6 @@ class RequarantineIntegrationTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Duration.ofSeconds(60).toMillis();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition not met in 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
 
     /** The system clock, moved forward on demand. */
     private static final class ShiftableClock extends Clock {

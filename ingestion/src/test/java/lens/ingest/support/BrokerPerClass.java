@@ -1,0 +1,53 @@
+package lens.ingest.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import lens.broker.KafkaBroker;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real broker for one test class, with the five topics and their DLTs ({@link BrokerFixture}), and a scratch folder
+ * for the class's lakes; both gone after the class. Use as {@code @RegisterExtension static final BrokerPerClass}.
+ */
+public final class BrokerPerClass implements BeforeAllCallback, AfterAllCallback {
+
+    private final int partitions;
+    private Path work;
+    private KafkaBroker broker;
+
+    public BrokerPerClass(int partitions) {
+        this.partitions = partitions;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        work = Files.createTempDirectory("lens-it-");
+        broker = BrokerFixture.start(work.resolve("broker"), partitions);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (broker != null) {
+            broker.close();
+        }
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    /** A folder of this class's scratch space, for a lake. */
+    public Path lake(String name) {
+        return work.resolve(name);
+    }
+}
