@@ -115,8 +115,9 @@ public final class EventValidator {
         long timestamp = (Long) values[schema.indexOf("timestamp")];
         Instant latest = clock.instant().plus(maxFutureSkew);
         if (timestamp < EARLIEST.toEpochMilli() || timestamp > latest.toEpochMilli()) {
-            return invalid(InvalidReason.TIMESTAMP_OUT_OF_RANGE, "timestamp " + timestamp + " ("
-                    + Instant.ofEpochMilli(timestamp) + ") is outside [" + EARLIEST + ", now + " + maxFutureSkew + "]");
+            return new Validation.Invalid(InvalidReason.TIMESTAMP_OUT_OF_RANGE, "timestamp " + timestamp + " ("
+                    + Instant.ofEpochMilli(timestamp) + ") is outside [" + EARLIEST + ", now + " + maxFutureSkew + "]",
+                    timestamp);
         }
         String eventId = (String) values[schema.indexOf("eventId")];
         if (eventId.isBlank()) {

@@ -13,7 +13,16 @@ public sealed interface Validation {
             implements Validation {
     }
 
-    record Invalid(InvalidReason reason, String detail) implements Validation {
+    /**
+     * @param eventTime the event's timestamp when it was read before the verdict (a timestamp out of range), else -1:
+     *                  a reader that landed the event before, when it was judged valid, can still find it by its hour
+     */
+    record Invalid(InvalidReason reason, String detail, long eventTime) implements Validation {
+
+        public Invalid(InvalidReason reason, String detail) {
+            this(reason, detail, -1);
+        }
+
         @Override
         public String toString() {
             return reason + ": " + detail;

@@ -31,7 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A record dead-lettered because its timestamp was too far ahead of the clock is not landed when a failure makes its
- * partition re-read it hours later, once the clock has caught up: it is in the DLT and quarantine already.
+ * partition re-read it hours later, once the clock has caught up: it is in the DLT and quarantine already. And the
+ * other way round: a record landed under a clock further ahead is not dead-lettered when re-read under a slower one.
  */
 class RequarantineIntegrationTest {
 
@@ -85,6 +86,54 @@ class RequarantineIntegrationTest {
         assertThat(quarantinedLines(lake)).isEqualTo(1);
     }
 
+
+    @Test
+    void givenARecordLandedUnderAClockFurtherAhead_whenItIsReReadUnderASlowerOne_thenItIsNotDeadLetteredToo()
+            throws Exception {
+        // given an ingester whose clock runs four hours ahead (another instance's, say)
+        Path lake = broker.lake("lake-slower");
+        ShiftableClock clock = new ShiftableClock();
+        clock.shift(Duration.ofHours(4));
+        long realNow = System.currentTimeMillis();
+        long later = realNow + Duration.ofHours(4).toMillis(); // fine for it; too far ahead for the wall clock
+        long sooner = realNow + Duration.ofHours(2).toMillis(); // the same
+        Topic topic = Topic.USER_INTERACTIONS; // not the other test's topic: this group reads from the start
+        ConfigurableApplicationContext app = Ingesters.startWithClock(broker.bootstrapServers(), lake, clock,
+                "lens.ingest.group-id=" + GROUP + "-slower", "lens.ingest.topics=user-interactions",
+                "lens.ingest.idle-timeout=10m", "lens.ingest.max-file-age=10m");
+        try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
+            IngestionStatus status = app.getBean(IngestionStatus.class);
+            MeterRegistry registry = app.getBean(MeterRegistry.class);
+            // a file of the later hour stays open from offset 0, so a re-read starts there; the sooner hour is
+            // passed at once, so the record at offset 1 lands in its own file
+            kafka.send(topic, 0, TestEvents.json(TestEvents.view("open-0", later, 1)));
+            kafka.send(topic, 0, TestEvents.json(TestEvents.view("landed-1", sooner, 2)));
+            kafka.send(topic, 0, TestEvents.json(TestEvents.view("open-2", later + 1, 3)));
+            kafka.flush();
+            Await.until(TIMEOUT, () -> status.landed(topic) == 1);
+
+            // when the clock is the wall clock again and a failure makes the partition re-read from offset 0
+            // (an older claim fences the rename of the file a late record opens)
+            clock.shift(Duration.ofHours(-4));
+            new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "intruder", GROUP + "-slower", Clock.systemUTC())
+                    .claim(topic, 0, 0);
+            kafka.send(topic, 0, TestEvents.json(TestEvents.view("trigger-3", realNow - Duration.ofHours(5).toMillis(),
+                    4)));
+            kafka.flush();
+            Await.until(TIMEOUT, () -> { // the re-read reached the landed record (the code before dead-lettered it)
+                Counter skipped = registry.find("lens.ingest.records.replay.skipped").tag("topic", topic.topicName())
+                        .counter();
+                return skipped != null && skipped.count() >= 1;
+            });
+        } finally {
+            app.close();
+        }
+
+        // then the landed record is in the lake only; the two now too far ahead were never landed and are dead letters
+        assertThat(LakeReader.rows(lake, topic)).extracting(LakeReader.Row::eventId)
+                .containsExactlyInAnyOrder("landed-1", "trigger-3");
+        assertThat(quarantinedLines(lake)).isEqualTo(2);
+    }
 
     private static long quarantinedLines(Path lake) throws Exception {
         try (Stream<Path> files = Files.walk(lake.resolve(LakeLayout.QUARANTINE))) {

@@ -232,7 +232,10 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                 lander.watermark.observe(valid.timestamp());
             }
         } else if (validation instanceof Validation.Invalid invalid) {
-            if (!lander.replay.alreadyQuarantined(offset)) {
+            if (invalid.eventTime() >= 0 && lander.replay.alreadyLanded(EventHour.of(invalid.eventTime()), offset)) {
+                // landed when judged valid (by a clock further ahead, or a larger max-future-skew): not a dead letter
+                metrics.replaySkipped(lander.topic);
+            } else if (!lander.replay.alreadyQuarantined(offset)) {
                 BadRecord bad = new BadRecord(lander.topic, lander.partition(), offset, record.timestamp(), record.key(),
                         record.value(), invalid.reason(), invalid.detail());
                 lander.pendingBad.add(bad);
