@@ -38,7 +38,7 @@ class AddedPartitionIntegrationTest {
     @Test
     void givenAPartitionAddedWhileRunning_whenTheFirstPartitionPassesAnHourTheNewOneHasRecordsOf_thenTheHourWaitsForIt()
             throws Exception {
-        Path lake = broker.lake("lake");
+        Path lake = broker.path("lake");
         EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-6);
         EventHour shared = first.plusHours(2);
         EventHour later = first.plusHours(4);

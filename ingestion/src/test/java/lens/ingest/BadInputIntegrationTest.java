@@ -17,24 +17,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import lens.broker.KafkaBroker;
 import lens.events.EventJson;
 import lens.events.InvalidReason;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.ingest.landing.BadRecord;
 import lens.ingest.landing.DeadLetterPublisher;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -44,21 +41,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 /** Issue 3's bad-input corpus, interleaved with valid events: every bad one dead-lettered with its reason, every good one landed. */
 class BadInputIntegrationTest {
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 2);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(2);
 
     @Test
     void givenABadMessageTooBigForAKafkaRequest_whenDeadLettered_thenItsKeyValueAndDetailAreCut_withTheSizesInHeaders() {
@@ -140,7 +124,7 @@ class BadInputIntegrationTest {
                 ",\"query\":\"a\\ud800\"").getBytes(StandardCharsets.UTF_8));
 
         Set<String> valid = new HashSet<>();
-        Path lake = work.resolve("lake");
+        Path lake = broker.path("lake");
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
             int i = 0;
             for (Map.Entry<String, byte[]> entry : bad.entrySet()) {

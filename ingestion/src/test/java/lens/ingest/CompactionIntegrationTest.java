@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.EventValidator;
 import lens.events.HourManifest;
@@ -24,16 +23,14 @@ import lens.ingest.compaction.HourCompactor;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.LakeScanner;
 import lens.ingest.offsets.ReplayFilter;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
 
@@ -46,26 +43,13 @@ class CompactionIntegrationTest {
 
     private static final Topic TOPIC = Topic.USER_INTERACTIONS;
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 2);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(2);
 
     @Test
     void givenSmallFilesLandedByTheIngester_whenCompactedWhileLateDataArrives_thenEveryEventIsReadOnce_andAReplayLandsOnlyTheNew()
             throws Exception {
-        Path lakeRoot = work.resolve("lake");
+        Path lakeRoot = broker.path("lake");
         EventHour a = EventHour.of(System.currentTimeMillis()).plusHours(-4);
         EventHour b = a.plusHours(1);
         Set<String> produced = new HashSet<>();

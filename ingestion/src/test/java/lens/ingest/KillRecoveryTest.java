@@ -20,22 +20,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.EventJson;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,25 +46,12 @@ class KillRecoveryTest {
     private static final int KILLS = 5;
     private static final int EVENTS = 9_000;
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 3);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(3);
 
     @Test
     void givenAnIngesterKilledFiveTimesWhileEventsArePublished_thenEveryEventLandsExactlyOnce() throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.path("lake");
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Set<String> produced = ConcurrentHashMap.newKeySet();
@@ -106,7 +90,7 @@ class KillRecoveryTest {
         producer.start();
 
         for (int kill = 1; kill <= KILLS; kill++) {
-            Path log = work.resolve("ingester-" + kill + ".log");
+            Path log = broker.path("ingester-" + kill + ".log");
             int filesBefore = landedFileCount(lake);
             Process child = startChildIngester(lake, log);
             try {

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.ingest.parquet.FileFooter;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.SparkLakeReader;
@@ -28,35 +27,20 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A real broker, a real lake: events land once, in their event hour, hours get manifests, restarts add nothing. */
 class LandingIntegrationTest {
     // rotation (rows), eviction (writer budget), idle flush, manifests, restart with and without committed offsets
 
-    private static KafkaBroker broker;
-    @TempDir
-    static Path work;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 3);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(3);
 
     @Test
     void givenEventsOverThreeHours_whenIngested_thenEachLandsOnceInItsHourAndEveryHourIsManifested() throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.path("lake");
         EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-5);
         Set<String> produced = new HashSet<>();
         Map<EventHour, Integer> perHour = new HashMap<>();
@@ -153,7 +137,7 @@ class LandingIntegrationTest {
     void givenALongIdleTimeout_whenTheLastRecordsPassAnHour_thenItsFilesLandAndItIsManifestedWithoutMoreTraffic()
             throws Exception {
         // given no idle flush and no file age limit for ten minutes: only passing the hour can close its files
-        Path lake = work.resolve("lake-passed");
+        Path lake = broker.path("lake-passed");
         // an hour the other tests of this broker have no records of
         EventHour hour = EventHour.of(System.currentTimeMillis()).plusHours(-30);
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers());

@@ -6,21 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import lens.broker.KafkaBroker;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.Topic;
 import lens.ingest.ops.KafkaHealthIndicator;
 import lens.ingest.ops.LakeHealthIndicator;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,26 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class LateEventsIntegrationTest {
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 2);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(2);
 
     @Test
     void givenAManifestedHour_whenLateEventsArrive_thenTheyLandInThatHourAndTheManifestRevisionAndLateCountRise()
             throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.path("lake");
         EventHour hour = EventHour.of(System.currentTimeMillis()).plusHours(-3);
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
              ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
@@ -95,7 +79,7 @@ class LateEventsIntegrationTest {
 
     @Test
     void givenOpenFilesOfTheCurrentHour_whenTheIngesterShutsDownGracefully_thenTheyArePublished() throws Exception {
-        Path lake = work.resolve("lake-shutdown");
+        Path lake = broker.path("lake-shutdown");
         long now = System.currentTimeMillis();
         ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,
                 "lens.ingest.group-id=shutdown", "lens.ingest.topics=model-metrics",

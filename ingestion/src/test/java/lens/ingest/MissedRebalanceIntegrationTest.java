@@ -41,7 +41,7 @@ class MissedRebalanceIntegrationTest {
 
     @Test
     void givenItsPartitionClaimedInANewerGeneration_whenTheConsumerIsFenced_thenItDoesNotClaimItBack() throws Exception {
-        Path lake = broker.lake("lake");
+        Path lake = broker.path("lake");
         EventHour first = EventHour.of(System.currentTimeMillis()).plusHours(-6);
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers());
              ConfigurableApplicationContext app = Ingesters.start(broker.bootstrapServers(), lake,

@@ -10,18 +10,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
-import lens.broker.KafkaBroker;
 import lens.events.Topic;
-import lens.ingest.support.BrokerFixture;
+import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
 import lens.ingest.support.TestEvents;
 import lens.ingest.support.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
@@ -32,25 +29,12 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 @Tag("slow")
 class RebalanceIntegrationTest {
 
-    @TempDir
-    static Path work;
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerFixture.start(work.resolve("broker"), 4);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final BrokerPerClass broker = new BrokerPerClass(4);
 
     @Test
     void givenASecondInstanceJoiningAndLeavingMidStream_thenEveryEventLandsExactlyOnce() throws Exception {
-        Path lake = work.resolve("lake");
+        Path lake = broker.path("lake");
         Set<String> produced = new HashSet<>();
         long base = System.currentTimeMillis() - 2 * 3_600_000L;
         int next = 0;

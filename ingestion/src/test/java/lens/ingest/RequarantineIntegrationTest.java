@@ -46,7 +46,7 @@ class RequarantineIntegrationTest {
     @Test
     void givenARecordQuarantinedAsTooFarAhead_whenItIsReReadAfterTheClockCaughtUp_thenItIsNotLandedToo()
             throws Exception {
-        Path lake = broker.lake("lake");
+        Path lake = broker.path("lake");
         ShiftableClock clock = new ShiftableClock();
         long realNow = System.currentTimeMillis();
         EventHour past = EventHour.of(realNow).plusHours(-5);
@@ -91,7 +91,7 @@ class RequarantineIntegrationTest {
     void givenARecordLandedUnderAClockFurtherAhead_whenItIsReReadUnderASlowerOne_thenItIsNotDeadLetteredToo()
             throws Exception {
         // given an ingester whose clock runs four hours ahead (another instance's, say)
-        Path lake = broker.lake("lake-slower");
+        Path lake = broker.path("lake-slower");
         ShiftableClock clock = new ShiftableClock();
         clock.shift(Duration.ofHours(4));
         long realNow = System.currentTimeMillis();

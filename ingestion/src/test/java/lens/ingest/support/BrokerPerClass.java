@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real broker for one test class, with the five topics and their DLTs ({@link BrokerFixture}), and a scratch folder
- * for the class's lakes; both gone after the class. Use as {@code @RegisterExtension static final BrokerPerClass}.
+ * for the class's lakes and logs; both gone after the class. Use as {@code @RegisterExtension static final BrokerPerClass}.
  */
 public final class BrokerPerClass implements BeforeAllCallback, AfterAllCallback {
 
@@ -46,8 +46,8 @@ public final class BrokerPerClass implements BeforeAllCallback, AfterAllCallback
         return broker.bootstrapServers();
     }
 
-    /** A folder of this class's scratch space, for a lake. */
-    public Path lake(String name) {
+    /** A path in this class's scratch folder (for a lake, a log). */
+    public Path path(String name) {
         return work.resolve(name);
     }
 }
