@@ -1,6 +1,7 @@
 package lens.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.Topic;
-import lens.ingest.support.Await;
 import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.TestEvents;
@@ -55,16 +55,16 @@ class AddedPartitionIntegrationTest {
             // given a one-partition topic whose first hour is manifested (the partition count is read by then)
             send(kafka, 0, "p0-first", first, 5);
             send(kafka, 0, "p0-shared", shared, 5);
-            Await.until(TIMEOUT, () -> manifest(lake, first).isPresent());
+            await().atMost(TIMEOUT).until(() -> manifest(lake, first).isPresent());
 
             // and a second partition, added and consumed: its records of the shared hour sit in an open file
             admin.createPartitions(Map.of(TOPIC.topicName(), NewPartitions.increaseTo(2))).all().get();
             send(kafka, 1, "p1-shared", shared, 4);
-            Await.until(TIMEOUT, () -> openWriters(registry) == 2);
+            await().atMost(TIMEOUT).until(() -> openWriters(registry) == 2);
 
             // when the first partition passes the shared hour and lands its file of it
             send(kafka, 0, "p0-later", later, 1);
-            Await.until(TIMEOUT, () -> status.landed(TOPIC) == 10);
+            await().atMost(TIMEOUT).until(() -> status.landed(TOPIC) == 10);
             Thread.sleep(2_000); // a sweep or two: the code before manifested the hour here, without partition 1
 
             // then the hour waits for the new partition
@@ -72,7 +72,7 @@ class AddedPartitionIntegrationTest {
 
             // and once that passes the hour too, it is manifested once, with both partitions' rows, none late
             send(kafka, 1, "p1-later", later, 1);
-            Await.until(TIMEOUT, () -> manifest(lake, shared).isPresent());
+            await().atMost(TIMEOUT).until(() -> manifest(lake, shared).isPresent());
             HourManifest manifest = manifest(lake, shared).orElseThrow();
             assertThat(manifest.revision()).isEqualTo(1);
             assertThat(manifest.rows()).isEqualTo(9);

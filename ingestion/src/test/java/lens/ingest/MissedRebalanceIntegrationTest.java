@@ -1,21 +1,19 @@
 package lens.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import lens.events.EventHour;
-import lens.events.EventJson;
 import lens.events.HourManifest;
 import lens.events.Topic;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.OwnerMarkers;
-import lens.ingest.support.Await;
 import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
@@ -52,19 +50,20 @@ class MissedRebalanceIntegrationTest {
             // given a consumer that owns the partition and has landed an hour of it
             send(kafka, "first", first, 5);
             send(kafka, "second", first.plusHours(2), 5);
-            Await.until(TIMEOUT, () -> HourManifest.readLocal(lake, TOPIC, first).isPresent());
-            OwnerMarkers.Owner ours = marker(lake); // its generation
+            await().atMost(TIMEOUT).until(() -> HourManifest.readLocal(lake, TOPIC, first).isPresent());
+            OwnerMarkers rival = new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "rightful-owner", GROUP,
+                    Clock.systemUTC());
+            int ours = rival.current(TOPIC, 0).orElseThrow().generation();
 
             // when another member claims it in a newer generation (the group rebalanced; this consumer did not hear)
-            new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "rightful-owner", GROUP, Clock.systemUTC())
-                    .claim(TOPIC, 0, ours.generation() + 1);
+            rival.claim(TOPIC, 0, ours + 1);
             // and this consumer's next file of the partition meets the claim when it is renamed
             send(kafka, "third", first.plusHours(4), 1);
-            Await.until(TIMEOUT, () -> consumed(registry) == 11);
+            await().atMost(TIMEOUT).until(() -> consumed(registry) == 11);
             Thread.sleep(3_000); // idle checks that, before, claimed the partition back at once
 
             // then the partition stays the other member's, and this consumer landed nothing more of it
-            assertThat(LakeReader.ownerOf(lake, TOPIC, 0)).hasValue("rightful-owner");
+            assertThat(rival.current(TOPIC, 0)).hasValueSatisfying(o -> assertThat(o.instance()).isEqualTo("rightful-owner"));
             assertThat(status.landed(TOPIC)).isEqualTo(5);
             assertThat(LakeReader.rows(lake, TOPIC)).hasSize(5);
         }
@@ -77,11 +76,6 @@ class MissedRebalanceIntegrationTest {
         kafka.flush();
     }
 
-    private static OwnerMarkers.Owner marker(Path lake) throws Exception {
-        Path file = lake.resolve(Lake.STATE).resolve("owners").resolve("topic=" + TOPIC.topicName())
-                .resolve("partition=0.json");
-        return EventJson.mapper().readValue(Files.readAllBytes(file), OwnerMarkers.Owner.class);
-    }
 
     private static double consumed(MeterRegistry registry) {
         Counter counter = registry.find("lens.ingest.records.consumed").tag("topic", TOPIC.topicName()).counter();

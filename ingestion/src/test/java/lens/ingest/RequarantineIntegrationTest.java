@@ -1,6 +1,7 @@
 package lens.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,6 @@ import lens.events.LakeLayout;
 import lens.events.Topic;
 import lens.ingest.lake.Lake;
 import lens.ingest.lake.OwnerMarkers;
-import lens.ingest.support.Await;
 import lens.ingest.support.BrokerPerClass;
 import lens.ingest.support.Ingesters;
 import lens.ingest.support.LakeReader;
@@ -61,21 +61,19 @@ class RequarantineIntegrationTest {
             kafka.send(TOPIC, 0, TestEvents.json(TestEvents.metric("good-2", past.startMillis() + 1)));
             kafka.flush();
             // the bad one is dead-lettered and quarantined; the good ones wait in an open file
-            Await.until(TIMEOUT, () -> status.deadLettered(TOPIC) == 1);
+            await().atMost(TIMEOUT).until(() -> status.deadLettered(TOPIC) == 1);
 
             // when three hours pass (the record is no longer too far ahead) and a failure makes the partition re-read
             // from the lake's position (here, an older claim of the partition fences the next rename: the
             // three-hour jump makes the partition idle, which publishes the open file)
-            new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "intruder", GROUP, Clock.systemUTC())
-                    .claim(TOPIC, 0, 0);
+            OwnerMarkers intruder = new OwnerMarkers(Lake.open(lake.toString(), Map.of()), "intruder", GROUP,
+                    Clock.systemUTC());
+            intruder.claim(TOPIC, 0, 0);
             clock.shift(Duration.ofHours(3));
-            Await.until(TIMEOUT, () -> !LakeReader.ownerOf(lake, TOPIC, 0).orElseThrow().equals("intruder")); // fenced, recovered, claimed back
-            MeterRegistry registry = app.getBean(MeterRegistry.class);
-            Await.until(TIMEOUT, () -> { // the re-read reached the quarantined record (the code before landed it instead)
-                Counter skipped = registry.find("lens.ingest.records.replay.skipped").tag("topic", TOPIC.topicName())
-                        .counter();
-                return skipped != null && skipped.count() >= 1;
-            });
+            // fenced, recovered, claimed back
+            await().atMost(TIMEOUT).until(() -> !intruder.current(TOPIC, 0).orElseThrow().instance().equals("intruder"));
+            // the re-read reached the quarantined record (the code before landed it instead)
+            await().atMost(TIMEOUT).until(() -> replaySkipped(app, TOPIC) >= 1);
         } finally {
             app.close(); // publishes the files still open
         }
@@ -103,14 +101,13 @@ class RequarantineIntegrationTest {
                 "lens.ingest.idle-timeout=10m", "lens.ingest.max-file-age=10m");
         try (TestKafka kafka = new TestKafka(broker.bootstrapServers())) {
             IngestionStatus status = app.getBean(IngestionStatus.class);
-            MeterRegistry registry = app.getBean(MeterRegistry.class);
             // a file of the later hour stays open from offset 0, so a re-read starts there; the sooner hour is
             // passed at once, so the record at offset 1 lands in its own file
             kafka.send(topic, 0, TestEvents.json(TestEvents.view("open-0", later, 1)));
             kafka.send(topic, 0, TestEvents.json(TestEvents.view("landed-1", sooner, 2)));
             kafka.send(topic, 0, TestEvents.json(TestEvents.view("open-2", later + 1, 3)));
             kafka.flush();
-            Await.until(TIMEOUT, () -> status.landed(topic) == 1);
+            await().atMost(TIMEOUT).until(() -> status.landed(topic) == 1);
 
             // when the clock is the wall clock again and a failure makes the partition re-read from offset 0
             // (an older claim fences the rename of the file a late record opens)
@@ -120,11 +117,8 @@ class RequarantineIntegrationTest {
             kafka.send(topic, 0, TestEvents.json(TestEvents.view("trigger-3", realNow - Duration.ofHours(5).toMillis(),
                     4)));
             kafka.flush();
-            Await.until(TIMEOUT, () -> { // the re-read reached the landed record (the code before dead-lettered it)
-                Counter skipped = registry.find("lens.ingest.records.replay.skipped").tag("topic", topic.topicName())
-                        .counter();
-                return skipped != null && skipped.count() >= 1;
-            });
+            // the re-read reached the landed record (the code before dead-lettered it)
+            await().atMost(TIMEOUT).until(() -> replaySkipped(app, topic) >= 1);
         } finally {
             app.close();
         }
@@ -133,6 +127,12 @@ class RequarantineIntegrationTest {
         assertThat(LakeReader.rows(lake, topic)).extracting(LakeReader.Row::eventId)
                 .containsExactlyInAnyOrder("landed-1", "trigger-3");
         assertThat(quarantinedLines(lake)).isEqualTo(2);
+    }
+
+    private static double replaySkipped(ConfigurableApplicationContext app, Topic topic) {
+        Counter skipped = app.getBean(MeterRegistry.class).find("lens.ingest.records.replay.skipped")
+                .tag("topic", topic.topicName()).counter();
+        return skipped == null ? 0 : skipped.count();
     }
 
     private static long quarantinedLines(Path lake) throws Exception {

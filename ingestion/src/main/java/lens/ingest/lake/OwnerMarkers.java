@@ -65,7 +65,7 @@ public final class OwnerMarkers {
 
     /** Whether the partition's latest claim is still the one this instance made with {@code token}. */
     public boolean isOwner(Topic topic, int partition, String token) throws IOException {
-        return read(topic, partition)
+        return current(topic, partition)
                 .map(owner -> owner.instance().equals(instanceId) && token.equals(owner.claim()))
                 .orElse(false);
     }
@@ -77,21 +77,25 @@ public final class OwnerMarkers {
      * work redone on both sides until the poll.
      */
     public Optional<Owner> newerClaim(Topic topic, int partition, int generation) throws IOException {
-        return read(topic, partition).filter(owner -> !owner.instance().equals(instanceId)
+        return current(topic, partition).filter(owner -> !owner.instance().equals(instanceId)
                 && groupId.equals(owner.group())
                 && owner.generation() > generation
                 && claimedWithin(owner, NEWER_CLAIM_TRUSTED_FOR));
     }
 
     private boolean claimedWithin(Owner owner, Duration window) {
+        if (owner.claimedAt() == null) {
+            return false;
+        }
         try {
             return Instant.parse(owner.claimedAt()).isAfter(clock.instant().minus(window));
-        } catch (DateTimeParseException | NullPointerException e) {
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
 
-    private Optional<Owner> read(Topic topic, int partition) throws IOException {
+    /** The partition's latest claim, if any (an unreadable marker is nobody's claim). */
+    public Optional<Owner> current(Topic topic, int partition) throws IOException {
         return lake.readIfExists(marker(topic, partition)).map(bytes -> {
             try {
                 return EventJson.mapper().readValue(bytes, Owner.class);

@@ -260,8 +260,7 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     publish(lander, file);
                 }
             }
-            renameClosed(lander, false);
-            if (!closingOfOnTimeRecords(lander) && reportProgressIfAdvanced(lander)) {
+            if (landClosedAndReport(lander)) {
                 advanced.add(lander.topic);
             }
         }
@@ -287,16 +286,20 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
     private Set<Topic> landClosedFiles() throws IOException {
         Set<Topic> advanced = new HashSet<>();
         for (PartitionLander lander : List.copyOf(landers.values())) {
-            if (lander.closing.isEmpty() || !landers.containsKey(lander.topicPartition)) {
-                continue;
-            }
-            renameClosed(lander, false);
-            if (landers.containsKey(lander.topicPartition) && !closingOfOnTimeRecords(lander)
-                    && reportProgressIfAdvanced(lander)) {
+            if (!lander.closing.isEmpty() && landClosedAndReport(lander)) {
                 advanced.add(lander.topic);
             }
         }
         return advanced;
+    }
+
+    /**
+     * Renames the partition's files whose close is done and, unless one still closing holds records that came before
+     * its hour passed, reports the partition's progress. Whether the progress advanced.
+     */
+    private boolean landClosedAndReport(PartitionLander lander) throws IOException {
+        renameClosed(lander, false); // throws if the partition was claimed by another instance meanwhile
+        return !closingOfOnTimeRecords(lander) && reportProgressIfAdvanced(lander);
     }
 
     /**
@@ -775,29 +778,22 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
         }
         int generation = consumer.groupMetadata().generationId();
         Map<Topic, List<Integer>> byTopic = new LinkedHashMap<>();
-        Set<TopicPartition> toRecover = new HashSet<>();
-        for (TopicPartition tp : partitions) {
-            byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition());
-        }
-        for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
-            entry.setValue(claimable(entry.getKey(), entry.getValue(), generation));
-            entry.getValue().forEach(partition -> toRecover.add(new TopicPartition(entry.getKey().topicName(), partition)));
-        }
-        if (toRecover.isEmpty()) {
-            return; // all left to newer claims: no need to ask the broker for commits
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(toRecover, Duration.ofSeconds(30));
+        partitions.forEach(tp -> byTopic.computeIfAbsent(Topic.named(tp.topic()), t -> new ArrayList<>()).add(tp.partition()));
         for (Map.Entry<Topic, List<Integer>> entry : byTopic.entrySet()) {
             Topic topic = entry.getKey();
-            // checked again just before the claims: the commits were fetched since, and earlier topics scanned
+            // just before the claims, and before asking the broker for commits: a partition left to a newer claim
+            // needs neither
             entry.setValue(claimable(topic, entry.getValue(), generation));
             if (entry.getValue().isEmpty()) {
                 continue;
             }
+            Set<TopicPartition> claimed = new HashSet<>();
+            entry.getValue().forEach(partition -> claimed.add(new TopicPartition(topic.topicName(), partition)));
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(claimed, Duration.ofSeconds(30));
             Map<Integer, Long> committedOffsets = new HashMap<>();
             if (committed != null) {
                 committed.forEach((tp, offset) -> {
-                    if (offset != null && tp.topic().equals(topic.topicName())) {
+                    if (offset != null) {
                         committedOffsets.put(tp.partition(), offset.offset());
                     }
                 });
@@ -826,15 +822,15 @@ public class Ingester implements BatchConsumerAwareMessageListener<byte[], byte[
                     lake.delete(temp);
                 }
                 String token = tokens.get(partition);
-                OffsetAndMetadata commit = committed == null ? null : committed.get(tp);
-                long position = ResumePoint.seekPosition(history.resumeOffset(), commit == null ? -1 : commit.offset());
+                long commit = committedOffsets.getOrDefault(partition, -1L);
+                long position = ResumePoint.seekPosition(history.resumeOffset(), commit);
                 consumer.seek(tp, position);
                 long watermark = progress.read(topic, partition).orElse(PartitionWatermark.NONE);
                 PartitionWatermark mark = new PartitionWatermark(watermark);
                 landers.put(tp, new PartitionLander(tp, topic, token, position, history.replayFilterFrom(position), mark,
                         mark.lastPassedHour(props.grace()), clock.millis()));
                 log.info("{} recovered: position {} (lake {}, committed {}), {} temp files cleaned", tp, position,
-                        history.resumeOffset(), commit == null ? "none" : commit.offset(), history.tempFiles().size());
+                        history.resumeOffset(), commit < 0 ? "none" : commit, history.tempFiles().size());
             }
             pendingManifests.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).addAll(scan.hoursNeedingManifest());
         }

@@ -1,12 +1,13 @@
 package lens.ingest.compaction;
 
-import static lens.ingest.compaction.SmallFilesLake.TOPIC;
+import static lens.ingest.support.SmallFilesLake.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import lens.ingest.support.SmallFilesLake;
 import lens.events.EventHour;
 import lens.events.Topic;
 import org.junit.jupiter.api.Test;

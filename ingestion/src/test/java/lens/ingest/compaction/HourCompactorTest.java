@@ -1,6 +1,6 @@
 package lens.ingest.compaction;
 
-import static lens.ingest.compaction.SmallFilesLake.TOPIC;
+import static lens.ingest.support.SmallFilesLake.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import lens.ingest.support.SmallFilesLake;
 import lens.events.EventHour;
 import lens.events.HourManifest;
 import lens.events.LakeLayout;

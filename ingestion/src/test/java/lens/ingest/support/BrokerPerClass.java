@@ -3,12 +3,11 @@ package lens.ingest.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import lens.broker.KafkaBroker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real broker for one test class, with the five topics and their DLTs ({@link BrokerFixture}), and a scratch folder
@@ -35,11 +34,7 @@ public final class BrokerPerClass implements BeforeAllCallback, AfterAllCallback
         if (broker != null) {
             broker.close();
         }
-        try (Stream<Path> files = Files.walk(work)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        FileSystemUtils.deleteRecursively(work);
     }
 
     public String bootstrapServers() {

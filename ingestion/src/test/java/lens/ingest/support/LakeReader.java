@@ -138,18 +138,4 @@ public final class LakeReader {
             throw new UncheckedIOException(e);
         }
     }
-
-    /** The instance named in a partition's owner marker, or empty before one is written. */
-    public static java.util.Optional<String> ownerOf(Path lake, Topic topic, int partition) {
-        Path marker = lake.resolve("_state").resolve("owners").resolve("topic=" + topic.topicName())
-                .resolve("partition=" + partition + ".json");
-        try {
-            return java.util.Optional.of(lens.events.EventJson.mapper().readTree(Files.readAllBytes(marker))
-                    .get("instance").asText());
-        } catch (java.nio.file.NoSuchFileException e) {
-            return java.util.Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

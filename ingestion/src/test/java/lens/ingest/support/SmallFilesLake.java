@@ -1,4 +1,4 @@
-package lens.ingest.compaction;
+package lens.ingest.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,31 +16,30 @@ import lens.ingest.lake.ManifestWriter;
 import lens.ingest.parquet.EventFileWriter;
 import lens.ingest.parquet.FileFooter;
 import lens.ingest.parquet.LandedRow;
-import lens.ingest.support.LakeReader;
 import org.apache.hadoop.fs.Path;
 
 /**
  * A local lake of small user-interaction files landed as the ingester lands them (temp name, footer, rename) and
  * manifested with the ingester's {@link ManifestWriter}. Event ids are {@code p<partition>-o<offset>}.
  */
-final class SmallFilesLake {
+public final class SmallFilesLake {
 
-    static final Topic TOPIC = Topic.USER_INTERACTIONS;
+    public static final Topic TOPIC = Topic.USER_INTERACTIONS;
 
-    final java.nio.file.Path root;
-    final Lake lake;
+    public final java.nio.file.Path root;
+    public final Lake lake;
 
-    SmallFilesLake(java.nio.file.Path root) {
+    public SmallFilesLake(java.nio.file.Path root) {
         this.root = root;
         this.lake = Lake.open(root.toString(), Map.of());
     }
 
     /** One file of {@code rows} consecutive offsets from {@code first}; its resume offset is the next offset. */
-    String land(EventHour hour, int partition, long first, int rows) {
+    public String land(EventHour hour, int partition, long first, int rows) {
         return land(hour, partition, first, rows, first + rows);
     }
 
-    String land(EventHour hour, int partition, long first, int rows, long resumeOffset) {
+    public String land(EventHour hour, int partition, long first, int rows, long resumeOffset) {
         long last = first + rows - 1;
         String name = LakeLayout.dataFileName(TOPIC, partition, first, last);
         Path target = new Path(lake.hourDir(TOPIC, hour), name);
@@ -65,39 +64,39 @@ final class SmallFilesLake {
         return name;
     }
 
-    static String id(int partition, long offset) {
+    public static String id(int partition, long offset) {
         return "p" + partition + "-o" + offset;
     }
 
-    static long timestamp(EventHour hour, long offset) {
+    public static long timestamp(EventHour hour, long offset) {
         return hour.startMillis() + offset * 1000;
     }
 
     /** What the ingester does once every partition passed the hour (or when late files appear). */
-    java.util.Optional<ManifestWriter.Written> manifest(EventHour hour) throws IOException {
+    public java.util.Optional<ManifestWriter.Written> manifest(EventHour hour) throws IOException {
         return new ManifestWriter(lake, "ingester").writeIfChanged(TOPIC, hour,
                 Map.of(0, hour.endMillis() + 3_600_000, 1, hour.endMillis() + 3_600_000));
     }
 
-    HourManifest readManifest(EventHour hour) {
+    public HourManifest readManifest(EventHour hour) {
         return HourManifest.readLocal(root, TOPIC, hour).orElseThrow();
     }
 
     /** Event ids as a job reads them: the manifests' files. */
-    List<String> manifestedIds() {
+    public List<String> manifestedIds() {
         return LakeReader.manifestedRows(root, TOPIC).stream().map(LakeReader.Row::eventId).sorted().toList();
     }
 
     /** Event ids as a folder reader (no manifest) reads them. */
-    List<String> folderIds() {
+    public List<String> folderIds() {
         return LakeReader.rows(root, TOPIC).stream().map(LakeReader.Row::eventId).sorted().toList();
     }
 
-    List<String> folderDataFiles(EventHour hour) {
+    public List<String> folderDataFiles(EventHour hour) {
         return list(hour).stream().filter(n -> n.endsWith(".parquet") && !n.startsWith(".")).sorted().toList();
     }
 
-    List<String> hiddenFiles(EventHour hour) {
+    public List<String> hiddenFiles(EventHour hour) {
         return list(hour).stream().filter(n -> n.startsWith(".") || n.endsWith(".lock")).toList();
     }
 
